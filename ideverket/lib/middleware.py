@@ -1,0 +1,41 @@
+"""Cross-cutting request handling: a strict CSP and login required everywhere but a short list."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'self'; object-src 'none'"
+)
+
+
+class ContentSecurityPolicyMiddleware:
+    """No inline script, nothing from other origins."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
+
+
+class LoginRequiredMiddleware:
+    """Every page needs a logged-in user unless its path is on the explicit public list."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.user.is_authenticated:
+            return None
+        if request.path.startswith(settings.PUBLIC_PATH_PREFIXES):
+            return None
+        if getattr(view_func, "login_not_required", False):
+            return None
+        return redirect_to_login(request.get_full_path())

@@ -1,0 +1,226 @@
+"""The organisation: units in a tree, the people in them and the roles they hold."""
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ideverket.lib.text import normalize_text
+
+
+class UnitQuerySet(models.QuerySet):
+    def departments(self):
+        return self.filter(kind=Unit.Kind.DEPARTMENT)
+
+    def active(self):
+        return self.filter(is_active=True)
+
+    def subtree_of(self, unit):
+        """The unit and everything below it: one indexed prefix query on the path."""
+        return self.filter(path__startswith=unit.path)
+
+    def tree_order(self):
+        return self.order_by("path")
+
+
+class Unit(models.Model):
+    """A node of the organisation: the municipality, a department (förvaltning) or a unit."""
+
+    class Kind(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Kommun")
+        DEPARTMENT = "department", _("Förvaltning")
+        UNIT = "unit", _("Enhet")
+
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.UNIT)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("överordnad"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    # Materialised path of ids, "/1/4/9/": ancestor and subtree checks are prefix comparisons.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    is_support_function = models.BooleanField(
+        _("stödfunktion"), default=False,
+        help_text=_("HR, IT, kommunikation, ekonomi och liknande som deltar som partner."),
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    external_id = models.CharField(_("externt id"), max_length=100, blank=True, default="")
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enhet")
+        verbose_name_plural = _("enheter")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["parent", "name"], name="unit_unique_name_under_parent",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def ancestor_ids(self):
+        """Ids from the root down to and including this unit."""
+        return [int(part) for part in self.path.strip("/").split("/") if part]
+
+    def is_within(self, other):
+        """True when this unit is `other` or lies below it."""
+        return bool(other.path) and self.path.startswith(other.path)
+
+    @cached_property
+    def department(self):
+        """The department (förvaltning) this unit belongs to, or None for the municipality."""
+        ids = self.ancestor_ids
+        if len(ids) < 2:
+            return None
+        if len(ids) == 2:
+            return self
+        return Unit.objects.get(pk=ids[1])
+
+    def rebuild_path(self):
+        """Recompute the path of this unit and its subtree (after a move); returns rows changed."""
+        old_path = self.path
+        parent_path = self.parent.path if self.parent_id else "/"
+        self.path = f"{parent_path}{self.pk}/"
+        self.depth = self.path.count("/") - 2
+        self.save(update_fields=["path", "depth"])
+        changed = 1
+        if old_path and old_path != self.path:
+            for unit in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                unit.path = self.path + unit.path[len(old_path):]
+                unit.depth = unit.path.count("/") - 2
+                unit.save(update_fields=["path", "depth"])
+                changed += 1
+        return changed
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("E-mail is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person in the municipality; logs in with e-mail and belongs to one unit."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("e-post"), unique=True)
+    name = models.CharField(_("namn"), max_length=200)
+    title = models.CharField(_("befattning"), max_length=200, blank=True, default="")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhet"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="members",
+    )
+    # Lower-cased, NFC-normalised name + e-mail for person search.
+    search_text = models.CharField(max_length=500, editable=False, default="")
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name or self.email
+
+    def get_full_name(self):
+        return self.name
+
+    def get_short_name(self):
+        return self.name.split(" ")[0] if self.name else self.email
+
+    def save(self, *args, **kwargs):
+        self.name = normalize_text(self.name)
+        self.search_text = f"{self.name} {self.email}".casefold()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    # -- roles, loaded once per request and cached on the instance --------------------------
+    @cached_property
+    def role_assignments(self):
+        return list(self.roles.select_related("unit"))
+
+    def role_units(self, *roles):
+        return [a.unit for a in self.role_assignments if not roles or a.role in roles]
+
+    def has_central_role(self, *roles):
+        return any(a.role in roles for a in self.role_assignments if a.role in RoleAssignment.CENTRAL)
+
+    @property
+    def is_coordinator(self):
+        return self.has_central_role(RoleAssignment.Role.COORDINATOR)
+
+    @property
+    def is_org_admin(self):
+        return self.is_superuser or self.has_central_role(RoleAssignment.Role.ADMIN)
+
+    def has_role_over(self, unit, *roles):
+        """True when the user holds one of `roles` on `unit` or on a unit above it."""
+        return any(unit.is_within(role_unit) for role_unit in self.role_units(*roles))
+
+    def units_with_role_filter(self, field, *roles):
+        """A Q matching objects whose `field` unit lies within a unit where the user has a role."""
+        q = Q(pk__in=[])
+        for role_unit in self.role_units(*roles):
+            q |= Q(**{f"{field}__path__startswith": role_unit.path})
+        return q
+
+
+class RoleAssignment(models.Model):
+    """A role a person holds on a unit (and so on everything below it)."""
+
+    class Role(models.TextChoices):
+        MANAGER = "manager", _("Chef / beslutsfattare")
+        INNOVATION_LEAD = "innovation_lead", _("Innovationsledare")
+        INSPIRER = "inspirer", _("Idéinspiratör")
+        COORDINATOR = "coordinator", _("Innovationssamordnare")
+        ADMIN = "admin", _("Administratör")
+
+    CENTRAL = frozenset({Role.COORDINATOR, Role.ADMIN})
+    DECIDERS = (Role.MANAGER, Role.INNOVATION_LEAD)
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="roles",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("enhet"), on_delete=models.CASCADE, related_name="role_assignments",
+    )
+    role = models.CharField(_("roll"), max_length=30, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("roll")
+        verbose_name_plural = _("roller")
+        ordering = ["unit__path", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="role_unique_per_unit"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.unit}"
