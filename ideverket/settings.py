@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "ideverket.activity",
     "ideverket.challenges",
     "ideverket.ideas",
+    "ideverket.demo",
 ]
 
 MIDDLEWARE = [
