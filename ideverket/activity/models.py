@@ -14,7 +14,7 @@ class EventQuerySet(models.QuerySet):
         )
 
     def timeline(self):
-        return self.select_related("actor").order_by("created_at", "pk")
+        return self.select_related("actor", "subject_type").order_by("created_at", "pk")
 
 
 class Event(models.Model):
@@ -33,7 +33,10 @@ class Event(models.Model):
         MERGED_IN = "merged_in", _("fick en sammanslagen idé")
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     verb = models.CharField(max_length=30, choices=Verb.choices)
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -69,7 +72,9 @@ class Notification(models.Model):
     """An event delivered to one person's in-app inbox."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="notifications")
     read_at = models.DateTimeField(null=True, blank=True)

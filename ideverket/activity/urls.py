@@ -1,4 +1,9 @@
 from django.urls import path
 
+from . import views
+
 app_name = "activity"
-urlpatterns = []
+urlpatterns = [
+    path("", views.notifications, name="notifications"),
+    path("last/", views.mark_read, name="mark_read"),
+]

@@ -24,7 +24,9 @@ def _follower_ids(idea):
 
 
 def _follow(idea, user_ids):
-    existing = set(Follow.objects.filter(idea=idea, user_id__in=user_ids).values_list("user_id", flat=True))
+    existing = set(
+        Follow.objects.filter(idea=idea, user_id__in=user_ids).values_list("user_id", flat=True)
+    )
     Follow.objects.bulk_create(
         [Follow(idea=idea, user_id=uid) for uid in user_ids if uid not in existing]
     )
@@ -40,16 +42,33 @@ IDEA_TEXT_FIELDS = ("title", "problem", "proposal", "benefit")
 
 
 @transaction.atomic
-def do_create_idea(user, *, title, problem, proposal, owner_unit, benefit="", challenge=None,
-                   themes=(), co_submitters=(), visibility=Idea.Visibility.OPEN, submit=True):
+def do_create_idea(
+    user,
+    *,
+    title,
+    problem,
+    proposal,
+    owner_unit,
+    benefit="",
+    challenge=None,
+    themes=(),
+    co_submitters=(),
+    visibility=Idea.Visibility.OPEN,
+    submit=True,
+):
     """Create an idea (as a draft or submitted); its submitters follow it from the start."""
     fields = {"title": title, "problem": problem, "proposal": proposal, "benefit": benefit}
     _clean_texts(fields, IDEA_TEXT_FIELDS)
     now = timezone.now()
     idea = Idea(
-        **fields, owner_unit=owner_unit, challenge=challenge, visibility=visibility,
-        created_by=user, stage=Stage.SUBMITTED if submit else Stage.DRAFT,
-        submitted_at=now if submit else None, stage_changed_at=now,
+        **fields,
+        owner_unit=owner_unit,
+        challenge=challenge,
+        visibility=visibility,
+        created_by=user,
+        stage=Stage.SUBMITTED if submit else Stage.DRAFT,
+        submitted_at=now if submit else None,
+        stage_changed_at=now,
     )
     idea.refresh_search_text()
     idea.save()
@@ -72,7 +91,9 @@ def do_edit_idea(user, idea, *, seen_updated_at=None, themes=None, co_submitters
     current = Idea.objects.select_for_update().get(pk=idea.pk)
     if seen_updated_at is not None and current.updated_at != seen_updated_at:
         raise StaleDecision(
-            _("Idén har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör om ändringen.")
+            _(
+                "Idén har ändrats av någon annan sedan du öppnade den. Ladda om sidan och gör om ändringen."
+            )
         )
     changed = sorted(name for name, value in changes.items() if getattr(idea, name) != value)
     for name, value in changes.items():
@@ -97,7 +118,10 @@ def do_submit_idea(user, idea):
         raise PermissionDenied
     now = timezone.now()
     updated = Idea.objects.filter(pk=idea.pk, stage=Stage.DRAFT).update(
-        stage=Stage.SUBMITTED, submitted_at=now, stage_changed_at=now, updated_at=now,
+        stage=Stage.SUBMITTED,
+        submitted_at=now,
+        stage_changed_at=now,
+        updated_at=now,
     )
     if not updated:
         raise StaleDecision(_("Idén är redan inskickad."))
@@ -133,24 +157,44 @@ def _require(outcome, *, reason, revisit_on, target_unit, target_idea, commitmen
         commitment = commitment or {}
         if not commitment.get("receiving_unit"):
             errors["receiving_unit"] = _("Ange den mottagande enhet som tar över resultatet.")
-        if not commitment.get("owner"):
+        owner, receiving_unit = commitment.get("owner"), commitment.get("receiving_unit")
+        if not owner:
             errors["owner"] = _("Ange en namngiven ansvarig hos mottagaren.")
+        elif receiving_unit and not (
+            (owner.unit is not None and owner.unit.is_within(receiving_unit))
+            or owner.has_role_over(receiving_unit)
+        ):
+            errors["owner"] = _("Den ansvariga måste höra till den mottagande enheten.")
     if Needs.COMMITMENT in required:
         if commitment.get("hours") is None and commitment.get("kronor") is None:
-            errors["hours"] = _("Skriv in de resurser mottagaren avsätter: timmar, kronor eller båda.")
+            errors["hours"] = _(
+                "Skriv in de resurser mottagaren avsätter: timmar, kronor eller båda."
+            )
         if not commitment.get("until"):
             errors["until"] = _("Ange hur länge resurserna är avsatta.")
         elif commitment["until"] < timezone.localdate():
             errors["until"] = _("Datumet har redan passerat.")
         if not normalize_text(commitment.get("success_criteria", "")):
-            errors["success_criteria"] = _("Skriv framgångskriterierna: hur vet ni att det lyckades?")
+            errors["success_criteria"] = _(
+                "Skriv framgångskriterierna: hur vet ni att det lyckades?"
+            )
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
-def do_decide(user, idea, outcome, *, seen_stage, reason="", revisit_on=None, target_unit=None,
-              target_idea=None, commitment=None):
+def do_decide(
+    user,
+    idea,
+    outcome,
+    *,
+    seen_stage,
+    reason="",
+    revisit_on=None,
+    target_unit=None,
+    target_idea=None,
+    commitment=None,
+):
     """Take a decision on an idea: one Decision, one Event, notifications, in one transaction.
 
     The update is conditional on the stage the decider saw, so of two people deciding at the
@@ -163,8 +207,15 @@ def do_decide(user, idea, outcome, *, seen_stage, reason="", revisit_on=None, ta
     if to_stage is None:
         raise ValidationError(_("Det beslutet går inte att ta i idéns nuvarande steg."))
     reason = normalize_text(reason)
-    _require(outcome, reason=reason, revisit_on=revisit_on, target_unit=target_unit,
-             target_idea=target_idea, commitment=commitment, idea=idea)
+    _require(
+        outcome,
+        reason=reason,
+        revisit_on=revisit_on,
+        target_unit=target_unit,
+        target_idea=target_idea,
+        commitment=commitment,
+        idea=idea,
+    )
 
     now = timezone.now()
     changes = {"stage": to_stage, "stage_changed_at": now, "updated_at": now}
@@ -184,17 +235,28 @@ def do_decide(user, idea, outcome, *, seen_stage, reason="", revisit_on=None, ta
     if not updated:
         latest = idea.decisions.select_related("decided_by").first()
         if latest is not None:
-            raise StaleDecision(_("%(who)s har redan beslutat ”%(what)s” %(when)s. Ladda om sidan.") % {
-                "who": latest.decided_by, "what": latest.get_outcome_display(),
-                "when": formats.date_format(timezone.localtime(latest.decided_at), "DATETIME_FORMAT"),
-            })
+            raise StaleDecision(
+                _("%(who)s har redan beslutat ”%(what)s” %(when)s. Ladda om sidan.")
+                % {
+                    "who": latest.decided_by,
+                    "what": latest.get_outcome_display(),
+                    "when": formats.date_format(
+                        timezone.localtime(latest.decided_at), "DATETIME_FORMAT"
+                    ),
+                }
+            )
         raise StaleDecision(_("Idén har ändrats sedan du öppnade sidan. Ladda om sidan."))
     for name, value in changes.items():
         setattr(idea, name, value)
 
     decision = Decision.objects.create(
-        idea=idea, outcome=outcome, from_stage=seen_stage, to_stage=to_stage, decided_by=user,
-        reason=reason, revisit_on=revisit_on if outcome == Outcome.PARK else None,
+        idea=idea,
+        outcome=outcome,
+        from_stage=seen_stage,
+        to_stage=to_stage,
+        decided_by=user,
+        reason=reason,
+        revisit_on=revisit_on if outcome == Outcome.PARK else None,
         target_unit=target_unit if outcome == Outcome.HAND_OVER else None,
         target_idea=target_idea if outcome == Outcome.MERGE else None,
     )
@@ -211,9 +273,15 @@ def do_decide(user, idea, outcome, *, seen_stage, reason="", revisit_on=None, ta
     if outcome == Outcome.MERGE:
         _carry_over(idea, target_idea, user)
     record_event(
-        user, Event.Verb.DECIDED, idea, notify=_follower_ids(idea),
-        decision_id=decision.pk, outcome=str(outcome), from_stage=str(seen_stage),
-        to_stage=str(to_stage), reason=reason,
+        user,
+        Event.Verb.DECIDED,
+        idea,
+        notify=_follower_ids(idea),
+        decision_id=decision.pk,
+        outcome=str(outcome),
+        from_stage=str(seen_stage),
+        to_stage=str(to_stage),
+        reason=reason,
     )
     return decision
 
@@ -228,8 +296,14 @@ def _carry_over(source, target, user):
     )
     Idea.objects.filter(pk=target.pk).update(support_count=F("support_count") + moved_count)
     _follow(target, list(Follow.objects.filter(idea=source).values_list("user_id", flat=True)))
-    record_event(user, Event.Verb.MERGED_IN, target, notify=_follower_ids(target),
-                 merged_id=source.pk, merged_title=source.title)
+    record_event(
+        user,
+        Event.Verb.MERGED_IN,
+        target,
+        notify=_follower_ids(target),
+        merged_id=source.pk,
+        merged_title=source.title,
+    )
 
 
 @transaction.atomic
@@ -295,8 +369,13 @@ def do_set_handler(user, idea, handler):
     idea.handler = handler
     if handler is not None:
         _follow(idea, [handler.pk])
-    record_event(user, Event.Verb.HANDLER_SET, idea, notify=[handler.pk] if handler else (),
-                 name=str(handler) if handler else "")
+    record_event(
+        user,
+        Event.Verb.HANDLER_SET,
+        idea,
+        notify=[handler.pk] if handler else (),
+        name=str(handler) if handler else "",
+    )
 
 
 @transaction.atomic
@@ -311,6 +390,10 @@ def do_set_coach(user, idea, coach):
     idea.coach = coach
     if coach is not None:
         _follow(idea, [coach.pk])
-    record_event(user, Event.Verb.COACH_SET, idea,
-                 notify=[*idea.submitter_ids, *([coach.pk] if coach else [])],
-                 name=str(coach) if coach else "")
+    record_event(
+        user,
+        Event.Verb.COACH_SET,
+        idea,
+        notify=[*idea.submitter_ids, *([coach.pk] if coach else [])],
+        name=str(coach) if coach else "",
+    )

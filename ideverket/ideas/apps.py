@@ -6,3 +6,10 @@ class IdeasConfig(AppConfig):
     name = "ideverket.ideas"
     label = "ideas"
     verbose_name = _("Idéer")
+
+    def ready(self):
+        from ideverket.activity.describe import register
+
+        from .describe import describe_idea_event, visible_ideas
+
+        register("ideas.idea", describe_idea_event, visible_ideas)

@@ -28,10 +28,7 @@ class IdeaQuerySet(models.QuerySet):
             # The owner unit is the user's own unit or one above it.
             inside = Q(owner_unit_id__in=user.unit.ancestor_ids)
         restricted_ok = (
-            inside
-            | user.units_with_role_filter("owner_unit")
-            | Q(handler=user)
-            | Q(coach=user)
+            inside | user.units_with_role_filter("owner_unit") | Q(handler=user) | Q(coach=user)
         )
         return self.filter(
             (~Q(stage=Stage.DRAFT) & (Q(visibility=Idea.Visibility.OPEN) | restricted_ok)) | mine
@@ -57,9 +54,19 @@ class IdeaQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("owner_unit", "challenge").only(
-            "id", "title", "stage", "visibility", "created_at", "submitted_at",
-            "stage_changed_at", "support_count", "comment_count", "owner_unit__name",
-            "owner_unit__path", "challenge__title", "looking_for_partners",
+            "id",
+            "title",
+            "stage",
+            "visibility",
+            "created_at",
+            "submitted_at",
+            "stage_changed_at",
+            "support_count",
+            "comment_count",
+            "owner_unit__name",
+            "owner_unit__path",
+            "challenge__title",
+            "looking_for_partners",
         )
 
 
@@ -75,38 +82,72 @@ class Idea(models.Model):
     proposal = models.TextField(_("förslaget"), max_length=5000)
     benefit = models.TextField(_("förväntad nytta"), max_length=5000, blank=True, default="")
     challenge = models.ForeignKey(
-        "challenges.Challenge", verbose_name=_("utmaning"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="ideas",
+        "challenges.Challenge",
+        verbose_name=_("utmaning"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
     )
     owner_unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("berörd enhet"), on_delete=models.PROTECT, related_name="ideas",
+        "org.Unit",
+        verbose_name=_("berörd enhet"),
+        on_delete=models.PROTECT,
+        related_name="ideas",
     )
     themes = models.ManyToManyField(
-        "challenges.Theme", verbose_name=_("teman"), blank=True, related_name="ideas",
+        "challenges.Theme",
+        verbose_name=_("teman"),
+        blank=True,
+        related_name="ideas",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     submitters = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("förslagsställare"), related_name="submitted_ideas",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("förslagsställare"),
+        related_name="submitted_ideas",
     )
     stage = models.CharField(
-        _("steg"), max_length=20, choices=Stage.choices, default=Stage.DRAFT, db_index=True,
+        _("steg"),
+        max_length=20,
+        choices=Stage.choices,
+        default=Stage.DRAFT,
+        db_index=True,
     )
     visibility = models.CharField(
-        _("synlighet"), max_length=20, choices=Visibility.choices, default=Visibility.OPEN,
+        _("synlighet"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.OPEN,
     )
     handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("handläggare"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="handled_ideas",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handläggare"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="handled_ideas",
     )
     coach = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("coach (idéinspiratör)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="coached_ideas",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coach (idéinspiratör)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coached_ideas",
     )
     merged_into = models.ForeignKey(
-        "self", verbose_name=_("sammanslagen med"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="merged_ideas",
+        "self",
+        verbose_name=_("sammanslagen med"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_ideas",
     )
     revisit_on = models.DateField(_("titta igen"), null=True, blank=True)
     looking_for_partners = models.BooleanField(_("söker samarbetspartner"), default=False)
@@ -139,7 +180,9 @@ class Idea(models.Model):
         return reverse("ideas:detail", args=[self.pk])
 
     def refresh_search_text(self):
-        self.search_text = search_key(" ".join([self.title, self.problem, self.proposal, self.benefit]))
+        self.search_text = search_key(
+            " ".join([self.title, self.problem, self.proposal, self.benefit])
+        )
 
     @cached_property
     def submitter_ids(self):
@@ -159,19 +202,30 @@ class Decision(models.Model):
     from_stage = models.CharField(max_length=20, choices=Stage.choices)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("beslutsfattare"), null=True,
-        on_delete=models.SET_NULL, related_name="decisions",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beslutsfattare"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="decisions",
     )
     decided_at = models.DateTimeField(_("beslutad"), auto_now_add=True)
     reason = models.TextField(_("motivering"), blank=True, default="")
     revisit_on = models.DateField(_("titta igen"), null=True, blank=True)
     target_unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("till enhet"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "org.Unit",
+        verbose_name=_("till enhet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     target_idea = models.ForeignKey(
-        Idea, verbose_name=_("sammanslagen med"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        Idea,
+        verbose_name=_("sammanslagen med"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -188,17 +242,28 @@ class Commitment(models.Model):
 
     decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="commitment")
     receiving_unit = models.ForeignKey(
-        "org.Unit", verbose_name=_("mottagande enhet"), on_delete=models.PROTECT, related_name="+",
+        "org.Unit",
+        verbose_name=_("mottagande enhet"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ansvarig hos mottagaren"),
-        on_delete=models.PROTECT, related_name="commitments",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarig hos mottagaren"),
+        on_delete=models.PROTECT,
+        related_name="commitments",
     )
     hours = models.PositiveIntegerField(
-        _("timmar"), null=True, blank=True, validators=[MaxValueValidator(1_000_000)],
+        _("timmar"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1_000_000)],
     )
     kronor = models.PositiveIntegerField(
-        _("kronor"), null=True, blank=True, validators=[MaxValueValidator(1_000_000_000)],
+        _("kronor"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1_000_000_000)],
     )
     until = models.DateField(_("till och med"), null=True, blank=True)
     success_criteria = models.TextField(_("framgångskriterier"), blank=True, default="")
@@ -216,7 +281,10 @@ class Comment(models.Model):
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = models.TextField(_("kommentar"), max_length=3000)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,306 @@
+"""Forms for ideas: submitting, filtering, deciding, commenting."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from ideverket.challenges.models import Challenge, Theme
+from ideverket.lib.text import normalize_text
+from ideverket.org.models import RoleAssignment, Unit
+
+from .models import Idea
+from .process import REASON_LABELS, REQUIREMENTS, Needs, Outcome, Stage
+
+User = get_user_model()
+
+
+class CleanTextMixin:
+    """Normalise every text field (NFC, no control characters) and refuse whitespace-only input."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if isinstance(value, str) and isinstance(field, forms.CharField):
+                value = normalize_text(value)
+                if field.required and not value:
+                    self.add_error(name, _("Fältet får inte vara tomt."))
+                cleaned[name] = value
+        return cleaned
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """Units shown indented by depth, so the tree reads in a plain select."""
+
+    def label_from_instance(self, obj):
+        return f"{'– ' * max(obj.depth - 1, 0)}{obj.name}"
+
+
+class IdeaForm(CleanTextMixin, forms.ModelForm):
+    co_submitters = forms.ModelMultipleChoiceField(
+        label=_("Medförslagsställare"),
+        required=False,
+        queryset=User.objects.filter(is_active=True),
+        help_text=_("Kollegor som tagit fram idén tillsammans med dig."),
+    )
+
+    class Meta:
+        model = Idea
+        fields = [
+            "title",
+            "problem",
+            "proposal",
+            "benefit",
+            "challenge",
+            "owner_unit",
+            "themes",
+            "co_submitters",
+            "visibility",
+        ]
+        labels = {
+            "title": _("Rubrik"),
+            "problem": _("Vilket problem eller behov ser du?"),
+            "proposal": _("Vad föreslår du?"),
+            "benefit": _("Vilken nytta skulle det ge?"),
+            "challenge": _("Hör idén till en utmaning?"),
+            "owner_unit": _("Vilken enhet berör idén?"),
+            "themes": _("Teman"),
+            "visibility": _("Vem får se idén?"),
+        }
+        help_texts = {
+            "title": _("En kort mening som säger vad idén går ut på."),
+            "visibility": _("Välj begränsad synlighet bara om idén innehåller känsliga uppgifter."),
+        }
+        widgets = {
+            "title": forms.TextInput(attrs={"autocomplete": "off"}),
+            "problem": forms.Textarea(attrs={"rows": 4}),
+            "proposal": forms.Textarea(attrs={"rows": 4}),
+            "benefit": forms.Textarea(attrs={"rows": 3}),
+            "themes": forms.CheckboxSelectMultiple,
+            "visibility": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_unit"] = UnitChoiceField(
+            label=self.Meta.labels["owner_unit"],
+            queryset=Unit.objects.active().exclude(kind=Unit.Kind.MUNICIPALITY).tree_order(),
+            initial=user.unit_id,
+        )
+        self.fields["challenge"].queryset = Challenge.objects.open().only("id", "title")
+        self.fields["challenge"].empty_label = _("Ingen särskild utmaning")
+        self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        self.fields["co_submitters"].queryset = (
+            User.objects.filter(is_active=True).exclude(pk=user.pk).only("id", "name")
+        )
+        self.fields["benefit"].required = False
+        if self.instance.pk:
+            self.fields["co_submitters"].initial = [
+                pk for pk in self.instance.submitter_ids if pk != user.pk
+            ]
+            # A challenge that has closed stays selectable for ideas already linked to it.
+            if self.instance.challenge_id:
+                self.fields["challenge"].queryset = (
+                    Challenge.objects.filter(pk=self.instance.challenge_id)
+                    | Challenge.objects.open()
+                )
+
+
+STAGE_FILTER_CHOICES = [("", _("Alla steg"))] + [
+    (value, label) for value, label in Stage.choices if value != Stage.DRAFT
+]
+
+SORTS = {
+    "newest": ("-submitted_at", "-pk"),
+    "oldest": ("submitted_at", "pk"),
+    "support": ("-support_count", "-submitted_at", "-pk"),
+    "comments": ("-comment_count", "-submitted_at", "-pk"),
+    "waiting": ("stage_changed_at", "pk"),
+}
+SORT_CHOICES = [
+    ("newest", _("Nyast först")),
+    ("oldest", _("Äldst först")),
+    ("support", _("Mest stöd")),
+    ("comments", _("Flest kommentarer")),
+    ("waiting", _("Längst i samma steg")),
+]
+
+
+class IdeaFilterForm(forms.Form):
+    """The idea list's filters; every value is checked against an allow-list."""
+
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+    department = forms.ModelChoiceField(
+        label=_("Förvaltning"),
+        required=False,
+        queryset=Unit.objects.none(),
+        empty_label=_("Alla förvaltningar"),
+    )
+    stage = forms.ChoiceField(label=_("Steg"), required=False, choices=STAGE_FILTER_CHOICES)
+    theme = forms.ModelChoiceField(
+        label=_("Tema"),
+        required=False,
+        queryset=Theme.objects.none(),
+        empty_label=_("Alla teman"),
+    )
+    challenge = forms.ModelChoiceField(
+        label=_("Utmaning"),
+        required=False,
+        queryset=Challenge.objects.none(),
+        empty_label=_("Alla utmaningar"),
+    )
+    partners = forms.BooleanField(label=_("Bara idéer som söker samarbetspartner"), required=False)
+    sort = forms.ChoiceField(label=_("Sortera"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Unit.objects.departments().active().only("id", "name")
+        self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
+        self.fields["challenge"].queryset = Challenge.objects.only("id", "title").order_by("title")
+        for name in ("q",):
+            self.fields[name].widget.attrs["type"] = "search"
+
+    def filter(self, queryset):
+        """Apply the valid filters; an invalid value is dropped, never passed to the ORM."""
+        from ideverket.lib.search import search
+
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        if data.get("department"):
+            queryset = queryset.filter(owner_unit__path__startswith=data["department"].path)
+        if data.get("stage"):
+            queryset = queryset.filter(stage=data["stage"])
+        if data.get("theme"):
+            queryset = queryset.filter(themes=data["theme"])
+        if data.get("challenge"):
+            queryset = queryset.filter(challenge=data["challenge"])
+        if data.get("partners"):
+            queryset = queryset.filter(looking_for_partners=True)
+        if data.get("q"):
+            queryset = search(queryset, data["q"])
+        return queryset.order_by(*SORTS.get(data.get("sort") or "newest", SORTS["newest"]))
+
+
+class CommentForm(CleanTextMixin, forms.Form):
+    body = forms.CharField(
+        label=_("Din kommentar"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DecisionForm(CleanTextMixin, forms.Form):
+    """A decision with exactly the fields its outcome needs (see process.REQUIREMENTS)."""
+
+    seen_stage = forms.ChoiceField(choices=Stage.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Motivering"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    revisit_on = forms.DateField(
+        label=_("Titta på idén igen den"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    target_unit = UnitChoiceField(label=_("Enhet som tar över idén"), queryset=Unit.objects.none())
+    target_idea = forms.IntegerField(
+        label=_("Idé att slå samman med (idénummer)"),
+        min_value=1,
+        help_text=_("Numret står i adressen till idén, till exempel 123 i /ideer/123/."),
+    )
+    receiving_unit = UnitChoiceField(
+        label=_("Mottagande enhet"),
+        queryset=Unit.objects.none(),
+        help_text=_("Den enhet som tar över resultatet om det faller väl ut."),
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Namngiven ansvarig hos mottagaren"),
+        queryset=User.objects.none(),
+        help_text=_("Den person som åtar sig att ta hand om resultatet."),
+    )
+    hours = forms.IntegerField(label=_("Avsatta timmar"), min_value=0, max_value=1_000_000)
+    kronor = forms.IntegerField(label=_("Avsatta kronor"), min_value=0, max_value=1_000_000_000)
+    until = forms.DateField(
+        label=_("Resurserna är avsatta till och med"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    success_criteria = forms.CharField(
+        label=_("Framgångskriterier"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hur vet ni att testet lyckades? Skriv ett kriterium per rad."),
+    )
+
+    FIELDS_FOR_NEED = {
+        Needs.REASON: ["reason"],
+        Needs.REVISIT_DATE: ["revisit_on"],
+        Needs.TARGET_UNIT: ["target_unit"],
+        Needs.TARGET_IDEA: ["target_idea"],
+        Needs.OWNER: ["receiving_unit", "owner"],
+        Needs.COMMITMENT: [
+            "receiving_unit",
+            "owner",
+            "hours",
+            "kronor",
+            "until",
+            "success_criteria",
+        ],
+    }
+
+    def __init__(self, *args, outcome, idea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.outcome = Outcome(outcome)
+        self.idea = idea
+        wanted = ["seen_stage"]
+        for need in REQUIREMENTS[self.outcome]:
+            wanted += [f for f in self.FIELDS_FOR_NEED[need] if f not in wanted]
+        for name in list(self.fields):
+            if name not in wanted:
+                del self.fields[name]
+        # The action decides what is required, so its messages are the ones shown; the form
+        # only parses values.
+        for field in self.fields.values():
+            field.required = False
+        if "reason" in self.fields and self.outcome in REASON_LABELS:
+            self.fields["reason"].label = REASON_LABELS[self.outcome]
+        units = Unit.objects.active().exclude(kind=Unit.Kind.MUNICIPALITY).tree_order()
+        if "target_unit" in self.fields:
+            self.fields["target_unit"].queryset = units
+        if "receiving_unit" in self.fields:
+            self.fields["receiving_unit"].queryset = units
+            self.fields["owner"].queryset = User.objects.filter(is_active=True).only("id", "name")
+        self.initial.setdefault("seen_stage", idea.stage)
+
+    def commitment(self):
+        data = self.cleaned_data
+        if "receiving_unit" not in self.fields:
+            return None
+        return {
+            key: data.get(key)
+            for key in ("receiving_unit", "owner", "hours", "kronor", "until", "success_criteria")
+        }
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(
+        label=_("Handläggare"),
+        required=False,
+        queryset=User.objects.none(),
+        empty_label=_("Ingen handläggare"),
+    )
+    coach = forms.ModelChoiceField(
+        label=_("Coach (idéinspiratör)"),
+        required=False,
+        queryset=User.objects.none(),
+        empty_label=_("Ingen coach"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handler"].queryset = (
+            User.objects.filter(is_active=True, roles__role__in=RoleAssignment.DECIDERS)
+            .distinct()
+            .only("id", "name")
+        )
+        self.fields["coach"].queryset = (
+            User.objects.filter(is_active=True, roles__role=RoleAssignment.Role.INSPIRER)
+            .distinct()
+            .only("id", "name")
+        )

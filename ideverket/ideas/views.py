@@ -1,0 +1,410 @@
+"""Idea pages: list, submit, detail with decisions, comments, support and follow, Min sida."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ideverket.activity.describe import attach_subjects
+from ideverket.activity.models import Event, Notification
+from ideverket.challenges.models import Challenge
+from ideverket.lib.htmx import partial_or_page
+from ideverket.lib.search import search
+
+from . import actions
+from .forms import AssignForm, CommentForm, DecisionForm, IdeaFilterForm, IdeaForm
+from .models import Comment, Decision, Follow, Idea, Support
+from .process import FINAL_STAGES, Outcome, Stage, outcomes_from
+from .rules import can_decide, is_decider
+
+
+def get_idea_for_user(request, pk, *related):
+    """The idea if the user may see it; 404 both when it is missing and when it is hidden."""
+    queryset = Idea.objects.visible_to(request.user).select_related("owner_unit", *related)
+    return get_object_or_404(queryset, pk=pk)
+
+
+def querystring_without_page(request):
+    params = [(k, v) for k, v in request.GET.items() if k != "page" and v]
+    return urlencode(params) + "&" if params else ""
+
+
+def paginate(request, queryset, per_page=None):
+    paginator = Paginator(queryset, per_page or settings.IDEVERKET["PAGE_SIZE"])
+    return paginator.get_page(request.GET.get("page"))
+
+
+@require_GET
+def idea_list(request):
+    form = IdeaFilterForm(request.GET or None)
+    form.is_valid()  # invalid values are dropped by filter(); their errors are shown
+    ideas = form.filter(Idea.objects.visible_to(request.user).exclude(stage=Stage.DRAFT).for_list())
+    page = paginate(request, ideas)
+    context = {
+        "form": form,
+        "page_obj": page,
+        "nav": "ideas",
+        "querystring_without_page": querystring_without_page(request),
+    }
+    return render(request, partial_or_page(request, "ideas/list.html", "results"), context)
+
+
+@require_http_methods(["GET", "POST"])
+def idea_create(request):
+    initial = {}
+    challenge_id = request.GET.get("challenge", "")
+    if challenge_id.isdigit():
+        challenge = Challenge.objects.open().filter(pk=challenge_id).first()
+        if challenge is not None:
+            initial = {"challenge": challenge, "themes": list(challenge.themes.all())}
+    form = IdeaForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        submit = "save_draft" not in request.POST
+        idea = actions.do_create_idea(
+            request.user,
+            title=data["title"],
+            problem=data["problem"],
+            proposal=data["proposal"],
+            benefit=data["benefit"],
+            owner_unit=data["owner_unit"],
+            challenge=data["challenge"],
+            themes=data["themes"],
+            co_submitters=data["co_submitters"],
+            visibility=data["visibility"],
+            submit=submit,
+        )
+        if submit:
+            messages.success(
+                request, _("Tack! Din idé är inskickad. Du får en notis när något händer med den.")
+            )
+        else:
+            messages.success(
+                request, _("Utkastet är sparat. Bara du och dina medförslagsställare ser det.")
+            )
+        return redirect(idea)
+    return render(request, "ideas/form.html", {"form": form, "nav": "new", "creating": True})
+
+
+@require_GET
+def similar_ideas(request):
+    """Ideas whose text matches the title being typed, so duplicates are found before filing."""
+    title = request.GET.get("title", "")[:150]
+    ideas = []
+    words = [w for w in title.split() if len(w) >= 4]
+    if words:
+        visible = Idea.objects.visible_to(request.user).exclude(stage=Stage.DRAFT)
+        # Any-word match: a duplicate rarely uses the same words, so match on each long word.
+        candidates = Idea.objects.none()
+        for word in sorted(words, key=len, reverse=True)[:3]:
+            candidates = candidates | search(visible, word)
+        ideas = list(
+            candidates.for_list().order_by("-support_count", "-pk")[
+                : settings.IDEVERKET["SIMILAR_IDEAS_LIMIT"]
+            ]
+        )
+    return render(request, "ideas/form.html#similar", {"similar": ideas, "title": title})
+
+
+def _detail_context(request, idea):
+    user = request.user
+    submitters = list(idea.submitters.all().only("id", "name"))
+    idea.__dict__["submitter_ids"] = {u.pk for u in submitters}
+    decisions = list(
+        Decision.objects.filter(idea=idea)
+        .select_related(
+            "decided_by",
+            "target_unit",
+            "target_idea",
+            "commitment",
+            "commitment__receiving_unit",
+            "commitment__owner",
+        )
+        .order_by("-decided_at", "-pk")
+    )
+    comments = list(Comment.objects.filter(idea=idea).select_related("author"))
+    timeline = list(Event.objects.for_subject(idea).timeline())
+    may_decide = can_decide(user, idea)
+    return {
+        "idea": idea,
+        "submitters": submitters,
+        "themes": list(idea.themes.all()),
+        "decisions": decisions,
+        "latest_commitment": next(
+            (d.commitment for d in decisions if hasattr(d, "commitment")), None
+        ),
+        "comments": comments,
+        "timeline": timeline,
+        "supported": Support.objects.filter(idea=idea, user=user).exists(),
+        "following": Follow.objects.filter(idea=idea, user=user).exists(),
+        "merged_ideas": list(
+            Idea.objects.visible_to(user).filter(merged_into=idea).only("id", "title")
+        ),
+        "outcomes": [Outcome(o) for o in outcomes_from(idea.stage)] if may_decide else [],
+        "may_decide": may_decide,
+        "may_assign": is_decider(user, idea) and idea.stage != Stage.DRAFT,
+        "may_edit": user.has_perm("ideas.edit_idea", idea),
+        "may_submit": user.has_perm("ideas.submit_idea", idea),
+        "may_coach": user.has_perm("ideas.coach_idea", idea) and idea.coach_id != user.pk,
+        "is_final": idea.stage in FINAL_STAGES,
+        "comment_form": CommentForm(),
+        "nav": "ideas",
+    }
+
+
+@require_GET
+def idea_detail(request, pk):
+    idea = get_idea_for_user(
+        request, pk, "challenge", "handler", "coach", "merged_into", "created_by"
+    )
+    context = _detail_context(request, idea)
+    if context["may_assign"]:
+        context["assign_form"] = AssignForm(
+            initial={"handler": idea.handler_id, "coach": idea.coach_id}
+        )
+    return render(request, "ideas/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def idea_edit(request, pk):
+    idea = get_idea_for_user(request, pk)
+    if not request.user.has_perm("ideas.edit_idea", idea):
+        raise PermissionDenied
+    form = IdeaForm(request.POST or None, instance=Idea.objects.get(pk=idea.pk), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_edit_idea(
+                request.user,
+                idea,
+                seen_updated_at=_parse_seen(request.POST.get("seen_updated_at")),
+                themes=data["themes"],
+                co_submitters=data["co_submitters"],
+                **{
+                    k: data[k]
+                    for k in (
+                        "title",
+                        "problem",
+                        "proposal",
+                        "benefit",
+                        "owner_unit",
+                        "challenge",
+                        "visibility",
+                    )
+                },
+            )
+        except actions.StaleDecision as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect(idea)
+    return render(
+        request,
+        "ideas/form.html",
+        {
+            "form": form,
+            "idea": idea,
+            "nav": "ideas",
+            "creating": False,
+            "seen_updated_at": request.POST.get("seen_updated_at") or idea.updated_at.isoformat(),
+        },
+    )
+
+
+def _parse_seen(value):
+    from django.utils.dateparse import parse_datetime
+
+    return parse_datetime(value) if value else None
+
+
+@require_POST
+def idea_submit(request, pk):
+    idea = get_idea_for_user(request, pk)
+    try:
+        actions.do_submit_idea(request.user, idea)
+    except actions.StaleDecision as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Idén är inskickad."))
+    return redirect(idea)
+
+
+@require_http_methods(["GET", "POST"])
+def idea_decide(request, pk, outcome):
+    idea = get_idea_for_user(request, pk, "handler")
+    if outcome not in Outcome.values:
+        raise Http404
+    if not can_decide(request.user, idea):
+        raise PermissionDenied
+    seen_stage = request.POST.get("seen_stage") or idea.stage
+    if outcome not in outcomes_from(seen_stage):
+        messages.error(request, _("Det beslutet går inte att ta i idéns nuvarande steg."))
+        return redirect(idea)
+    form = DecisionForm(request.POST or None, outcome=outcome, idea=idea)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        target_idea = None
+        if data.get("target_idea"):
+            target_idea = (
+                Idea.objects.visible_to(request.user).filter(pk=data["target_idea"]).first()
+            )
+            if target_idea is None:
+                form.add_error(
+                    "target_idea", _("Det finns ingen idé med det numret som du kan se.")
+                )
+        if not form.errors:
+            try:
+                decision = actions.do_decide(
+                    request.user,
+                    idea,
+                    outcome,
+                    seen_stage=data["seen_stage"],
+                    reason=data.get("reason", ""),
+                    revisit_on=data.get("revisit_on"),
+                    target_unit=data.get("target_unit"),
+                    target_idea=target_idea,
+                    commitment=form.commitment(),
+                )
+            except actions.StaleDecision as exc:
+                form.add_error(None, exc)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Beslutet är registrerat: %(outcome)s.")
+                    % {"outcome": decision.get_outcome_display()},
+                )
+                return redirect(idea)
+    return render(
+        request,
+        "ideas/decide.html",
+        {
+            "idea": idea,
+            "form": form,
+            "outcome": Outcome(outcome),
+            "nav": "ideas",
+        },
+    )
+
+
+@require_POST
+def idea_comment(request, pk):
+    idea = get_idea_for_user(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_comment(request.user, idea, form.cleaned_data["body"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if not request.htmx:
+                messages.success(request, _("Din kommentar är publicerad."))
+                return redirect(f"{idea.get_absolute_url()}#kommentarer")
+            form = CommentForm()
+    if not request.htmx:
+        context = _detail_context(request, idea)
+        context["comment_form"] = form
+        return render(request, "ideas/detail.html", context, status=200 if not form.errors else 422)
+    comments = list(Comment.objects.filter(idea=idea).select_related("author"))
+    return render(
+        request,
+        "ideas/detail.html#comments",
+        {
+            "idea": idea,
+            "comments": comments,
+            "comment_form": form,
+            "comment_count": len(comments),
+            "just_commented": not form.errors,
+        },
+    )
+
+
+@require_POST
+def idea_support(request, pk):
+    idea = get_idea_for_user(request, pk)
+    if request.POST.get("action") == "remove":
+        actions.do_unsupport(request.user, idea)
+        supported = False
+    else:
+        actions.do_support(request.user, idea)
+        supported = True
+    if request.htmx:
+        idea.refresh_from_db(fields=["support_count"])
+        return render(request, "ideas/detail.html#support", {"idea": idea, "supported": supported})
+    return redirect(idea)
+
+
+@require_POST
+def idea_follow(request, pk):
+    idea = get_idea_for_user(request, pk)
+    if request.POST.get("action") == "remove":
+        actions.do_unfollow(request.user, idea)
+        following = False
+    else:
+        actions.do_follow(request.user, idea)
+        following = True
+    if request.htmx:
+        return render(request, "ideas/detail.html#follow", {"idea": idea, "following": following})
+    return redirect(idea)
+
+
+@require_POST
+def idea_assign(request, pk):
+    idea = get_idea_for_user(request, pk)
+    if request.POST.get("coach_self"):
+        actions.do_set_coach(request.user, idea, request.user)
+        messages.success(request, _("Du är nu coach för idén."))
+        return redirect(idea)
+    if not is_decider(request.user, idea):
+        raise PermissionDenied
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Välj en handläggare och coach från listorna."))
+        return redirect(idea)
+    if form.cleaned_data["handler"] != idea.handler:
+        actions.do_set_handler(request.user, idea, form.cleaned_data["handler"])
+    if form.cleaned_data["coach"] != idea.coach:
+        actions.do_set_coach(request.user, idea, form.cleaned_data["coach"])
+    messages.success(request, _("Handläggare och coach är sparade."))
+    return redirect(idea)
+
+
+MINE_LIMIT = 20
+
+
+@require_GET
+def mine(request):
+    """Min sida: my ideas, what I follow, what waits for my decision or handling."""
+    user = request.user
+    visible = Idea.objects.visible_to(user)
+    my_ideas = visible.submitted_by(user).for_list().order_by("-created_at", "-pk")
+    awaiting = visible.awaiting_decision_by(user).for_list().order_by("stage_changed_at", "pk")
+    handling = (
+        visible.filter(handler=user)
+        .exclude(stage__in=FINAL_STAGES)
+        .for_list()
+        .order_by("stage_changed_at", "pk")
+    )
+    coaching = visible.filter(coach=user).exclude(stage__in=FINAL_STAGES).for_list()
+    following = (
+        visible.followed_by(user).exclude(pk__in=visible.submitted_by(user).values("pk")).for_list()
+    )
+    notifications = list(
+        Notification.objects.for_user(user).unread().select_related("event__subject_type")[:5]
+    )
+    context = {
+        "nav": "mine",
+        "my_ideas": list(my_ideas[:MINE_LIMIT]),
+        "awaiting": list(awaiting[:MINE_LIMIT]),
+        "handling": list(handling[:MINE_LIMIT]),
+        "coaching": list(coaching[:MINE_LIMIT]),
+        "following": list(following[:MINE_LIMIT]),
+        "notifications": attach_subjects(user, notifications),
+    }
+    return render(request, "ideas/mine.html", context)
