@@ -312,6 +312,9 @@ class Support(models.Model):
         verbose_name_plural = _("stöd")
         constraints = [models.UniqueConstraint(fields=["idea", "user"], name="support_once")]
 
+    def __str__(self):
+        return f"{self.user_id} → {self.idea_id}"
+
 
 class Follow(models.Model):
     """A person following an idea gets its decisions and comments as notifications."""
@@ -326,3 +329,6 @@ class Follow(models.Model):
         constraints = [models.UniqueConstraint(fields=["idea", "user"], name="follow_once")]
         # followed_by(): Min sida's "what I follow".
         indexes = [models.Index(fields=["user", "idea"], name="follow_user")]
+
+    def __str__(self):
+        return f"{self.user_id} → {self.idea_id}"
