@@ -4,8 +4,10 @@ import re
 import unicodedata
 
 # C0/C1 control characters except tab, newline, carriage return; plus bidi overrides/isolates,
-# which can make text display differently from what it says.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# which can make text display differently from what it says; zero-width spaces and BOMs.
+_UNSAFE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def normalize_text(value):
