@@ -1,12 +1,12 @@
 """The cast every test can use: one small municipality with a person in every role.
 
-    Kommunen (coordinator, admin)
-    ├── Utbildningsförvaltningen (lead: Lena; manager: Magnus)
-    │   └── Skola Norr (manager: Maja; inspirer: Ines; employee: Erik)
-    ├── Socialförvaltningen (lead: Sara)
-    │   └── Hemtjänst Öst (outsider: Olle)
-    └── Kommunledningsförvaltningen
-        └── HR (support function; Hanna)
+Kommunen (coordinator, admin)
+├── Utbildningsförvaltningen (lead: Lena; manager: Magnus)
+│   └── Skola Norr (manager: Maja; inspirer: Ines; employee: Erik)
+├── Socialförvaltningen (lead: Sara)
+│   └── Hemtjänst Öst (outsider: Olle)
+└── Kommunledningsförvaltningen
+    └── HR (support function; Hanna)
 """
 
 import pytest
@@ -30,8 +30,9 @@ class Cast:
         self.hr = do_create_unit(None, name="HR", parent=self.central, is_support_function=True)
 
         def person(key, name, unit, *roles):
-            user = do_create_user(None, email=f"{key}@test.example", name=name, unit=unit,
-                                  password="test-pass-123")
+            user = do_create_user(
+                None, email=f"{key}@test.example", name=name, unit=unit, password="test-pass-123"
+            )
             for role, role_unit in roles:
                 do_grant_role(None, user, role_unit, role)
             setattr(self, key, user)
