@@ -130,11 +130,11 @@ class IdeaFilterForm(forms.Form):
     """The idea list's filters; every value is checked against an allow-list."""
 
     q = forms.CharField(label=_("Sök"), required=False, max_length=200)
-    department = forms.ModelChoiceField(
-        label=_("Förvaltning"),
+    department = UnitChoiceField(
+        label=_("Förvaltning eller enhet"),
         required=False,
         queryset=Unit.objects.none(),
-        empty_label=_("Alla förvaltningar"),
+        empty_label=_("Hela kommunen"),
     )
     stage = forms.ChoiceField(label=_("Steg"), required=False, choices=STAGE_FILTER_CHOICES)
     theme = forms.ModelChoiceField(
@@ -154,7 +154,13 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Unit.objects.departments().active().only("id", "name")
+        # Any unit: "within" a department or unit is one prefix match on its path.
+        self.fields["department"].queryset = (
+            Unit.objects.active()
+            .exclude(kind=Unit.Kind.MUNICIPALITY)
+            .tree_order()
+            .only("id", "name", "path", "depth")
+        )
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
         self.fields["challenge"].queryset = Challenge.objects.only("id", "title").order_by("title")
         for name in ("q",):
