@@ -19,7 +19,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and not env_bool("IDEVERKET_ALLOW_DEV_KEY", default=True):
         raise RuntimeError("SECRET_KEY must be set in production")
-    SECRET_KEY = "dev-only-not-secret-" + "x" * 40  # noqa: S105 - development fallback only
+    # The "django-insecure-" prefix makes `check --deploy` fail (security.W009) if it is ever used.
+    SECRET_KEY = "django-insecure-dev-only-not-secret-" + "x" * 40
 
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
@@ -136,6 +137,7 @@ USE_TZ = True
 # --- Static files ----------------------------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "ideverket" / "static"]
 
 # --- E-mail and tasks ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
