@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -39,3 +41,18 @@ class LoginRequiredMiddleware:
         if getattr(view_func, "login_not_required", False):
             return None
         return redirect_to_login(request.get_full_path())
+
+
+class SwedishFirstLocaleMiddleware(LocaleMiddleware):
+    """Swedish unless the person has chosen another language with the language switch.
+
+    The browser's Accept-Language is ignored on purpose: a Swedish municipality's interface is
+    Swedish even on a computer set up in English.
+    """
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
