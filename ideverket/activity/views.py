@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ideverket.lib.forms import is_id
 from ideverket.lib.urls import safe_next
 
 from .actions import do_mark_notifications_read
@@ -32,8 +33,11 @@ def notifications(request):
 
 @require_POST
 def mark_read(request):
-    ids = [int(v) for v in request.POST.getlist("notification") if v.isdigit()]
-    count = do_mark_notifications_read(request.user, ids or None)
+    if request.POST.get("all"):
+        count = do_mark_notifications_read(request.user)
+    else:
+        ids = [int(v) for v in request.POST.getlist("notification") if is_id(v)]
+        count = do_mark_notifications_read(request.user, ids) if ids else 0
     if count:
         messages.success(request, _("Notiserna är markerade som lästa."))
     return redirect(safe_next(request, "activity:notifications"))

@@ -12,7 +12,7 @@ from ideverket.lib.text import normalize_text
 
 from .models import Comment, Commitment, Decision, Follow, Idea, Support
 from .process import REQUIREMENTS, Needs, Outcome, Stage, next_stage
-from .rules import can_decide, is_decider
+from .rules import can_decide
 
 
 class StaleDecision(ValidationError):
@@ -182,6 +182,18 @@ def _require(outcome, *, reason, revisit_on, target_unit, target_idea, commitmen
         raise ValidationError(errors)
 
 
+def stale_message(idea):
+    """Tell a decider who moved the idea first, and when."""
+    latest = idea.decisions.select_related("decided_by").first()
+    if latest is None:
+        return _("Idén har ändrats sedan du öppnade sidan. Ladda om sidan.")
+    return _("%(who)s har redan beslutat ”%(what)s” %(when)s. Ladda om sidan.") % {
+        "who": latest.decided_by,
+        "what": latest.get_outcome_display(),
+        "when": formats.date_format(timezone.localtime(latest.decided_at), "DATETIME_FORMAT"),
+    }
+
+
 @transaction.atomic
 def do_decide(
     user,
@@ -233,19 +245,7 @@ def do_decide(
 
     updated = Idea.objects.filter(pk=idea.pk, stage=seen_stage).update(**changes)
     if not updated:
-        latest = idea.decisions.select_related("decided_by").first()
-        if latest is not None:
-            raise StaleDecision(
-                _("%(who)s har redan beslutat ”%(what)s” %(when)s. Ladda om sidan.")
-                % {
-                    "who": latest.decided_by,
-                    "what": latest.get_outcome_display(),
-                    "when": formats.date_format(
-                        timezone.localtime(latest.decided_at), "DATETIME_FORMAT"
-                    ),
-                }
-            )
-        raise StaleDecision(_("Idén har ändrats sedan du öppnade sidan. Ladda om sidan."))
+        raise StaleDecision(stale_message(idea))
     for name, value in changes.items():
         setattr(idea, name, value)
 
@@ -301,8 +301,7 @@ def _carry_over(source, target, user):
         Event.Verb.MERGED_IN,
         target,
         notify=_follower_ids(target),
-        merged_id=source.pk,
-        merged_title=source.title,
+        merged_id=source.pk,  # no title: the merged idea may be restricted, this one open
     )
 
 
@@ -362,8 +361,8 @@ def do_unfollow(user, idea):
 
 @transaction.atomic
 def do_set_handler(user, idea, handler):
-    """Assign (or clear) the person handling an idea; only deciders may."""
-    if not is_decider(user, idea):
+    """Assign (or clear) the person handling an idea; only deciders may, once it is submitted."""
+    if not user.has_perm("ideas.assign_idea", idea):
         raise PermissionDenied
     Idea.objects.filter(pk=idea.pk).update(handler=handler, updated_at=timezone.now())
     idea.handler = handler
@@ -381,7 +380,7 @@ def do_set_handler(user, idea, handler):
 @transaction.atomic
 def do_set_coach(user, idea, coach):
     """Set the idea inspirer coaching an idea: deciders choose anyone, an inspirer themself."""
-    allowed = is_decider(user, idea) or (
+    allowed = user.has_perm("ideas.assign_idea", idea) or (
         user.has_perm("ideas.coach_idea", idea) and coach is not None and coach.pk == user.pk
     )
     if not allowed:

@@ -36,9 +36,5 @@ def describe_idea_event(event):
             return format_html(_("{actor} satte {name} som coach"), actor=actor, name=data["name"])
         return format_html(_("{actor} tog bort coachen"), actor=actor)
     if event.verb == Event.Verb.MERGED_IN:
-        return format_html(
-            _("{actor} slog samman idén ”{title}” med den här"),
-            actor=actor,
-            title=data.get("merged_title", ""),
-        )
+        return format_html(_("{actor} slog samman en annan idé med den här"), actor=actor)
     return format_html("{} {}", actor, event.get_verb_display())

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Challenge, Theme
+from ideverket.lib.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from ideverket.lib.text import normalize_text
 from ideverket.org.models import RoleAssignment, Unit
 
@@ -29,7 +30,7 @@ class CleanTextMixin:
         return cleaned
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitChoiceField(SafeModelChoiceField):
     """Units shown indented by depth, so the tree reads in a plain select."""
 
     def label_from_instance(self, obj):
@@ -37,7 +38,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 class IdeaForm(CleanTextMixin, forms.ModelForm):
-    co_submitters = forms.ModelMultipleChoiceField(
+    co_submitters = SafeModelMultipleChoiceField(
         label=_("Medförslagsställare"),
         required=False,
         queryset=User.objects.filter(is_active=True),
@@ -46,6 +47,7 @@ class IdeaForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Idea
+        field_classes = {"challenge": SafeModelChoiceField, "themes": SafeModelMultipleChoiceField}
         fields = [
             "title",
             "problem",
@@ -137,13 +139,13 @@ class IdeaFilterForm(forms.Form):
         empty_label=_("Hela kommunen"),
     )
     stage = forms.ChoiceField(label=_("Steg"), required=False, choices=STAGE_FILTER_CHOICES)
-    theme = forms.ModelChoiceField(
+    theme = SafeModelChoiceField(
         label=_("Tema"),
         required=False,
         queryset=Theme.objects.none(),
         empty_label=_("Alla teman"),
     )
-    challenge = forms.ModelChoiceField(
+    challenge = SafeModelChoiceField(
         label=_("Utmaning"),
         required=False,
         queryset=Challenge.objects.none(),
@@ -209,6 +211,7 @@ class DecisionForm(CleanTextMixin, forms.Form):
     target_idea = forms.IntegerField(
         label=_("Idé att slå samman med (idénummer)"),
         min_value=1,
+        max_value=10**18 - 1,
         help_text=_("Numret står i adressen till idén, till exempel 123 i /ideer/123/."),
     )
     receiving_unit = UnitChoiceField(
@@ -216,7 +219,7 @@ class DecisionForm(CleanTextMixin, forms.Form):
         queryset=Unit.objects.none(),
         help_text=_("Den enhet som tar över resultatet om det faller väl ut."),
     )
-    owner = forms.ModelChoiceField(
+    owner = SafeModelChoiceField(
         label=_("Namngiven ansvarig hos mottagaren"),
         queryset=User.objects.none(),
         help_text=_("Den person som åtar sig att ta hand om resultatet."),
@@ -285,13 +288,13 @@ class DecisionForm(CleanTextMixin, forms.Form):
 
 
 class AssignForm(forms.Form):
-    handler = forms.ModelChoiceField(
+    handler = SafeModelChoiceField(
         label=_("Handläggare"),
         required=False,
         queryset=User.objects.none(),
         empty_label=_("Ingen handläggare"),
     )
-    coach = forms.ModelChoiceField(
+    coach = SafeModelChoiceField(
         label=_("Coach (idéinspiratör)"),
         required=False,
         queryset=User.objects.none(),

@@ -1,11 +1,14 @@
 """Idea pages: list, submit, detail with decisions, comments, support and follow, Min sida."""
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ideverket.activity.describe import attach_subjects
 from ideverket.activity.models import Event, Notification
 from ideverket.challenges.models import Challenge
+from ideverket.lib.forms import is_id
 from ideverket.lib.htmx import partial_or_page
 from ideverket.lib.search import search
 
@@ -23,10 +27,10 @@ from .process import FINAL_STAGES, Outcome, Stage, outcomes_from
 from .rules import can_decide, is_decider
 
 
-def get_idea_for_user(request, pk, *related):
+def get_idea_for_user(request, pk, *related, queryset=None):
     """The idea if the user may see it; 404 both when it is missing and when it is hidden."""
-    queryset = Idea.objects.visible_to(request.user).select_related("owner_unit", *related)
-    return get_object_or_404(queryset, pk=pk)
+    queryset = (Idea.objects.all() if queryset is None else queryset).visible_to(request.user)
+    return get_object_or_404(queryset.select_related("owner_unit", *related), pk=pk)
 
 
 def querystring_without_page(request):
@@ -58,7 +62,7 @@ def idea_list(request):
 def idea_create(request):
     initial = {}
     challenge_id = request.GET.get("challenge", "")
-    if challenge_id.isdigit():
+    if is_id(challenge_id):
         challenge = Challenge.objects.open().filter(pk=challenge_id).first()
         if challenge is not None:
             initial = {"challenge": challenge, "themes": list(challenge.themes.all())}
@@ -111,6 +115,12 @@ def similar_ideas(request):
     return render(request, "ideas/form.html#similar", {"similar": ideas, "title": title})
 
 
+def _flag(idea, name, model, user):
+    if hasattr(idea, name):
+        return getattr(idea, name)
+    return model.objects.filter(idea=idea, user=user).exists()
+
+
 def _detail_context(request, idea):
     user = request.user
     submitters = list(idea.submitters.all().only("id", "name"))
@@ -140,8 +150,8 @@ def _detail_context(request, idea):
         ),
         "comments": comments,
         "timeline": timeline,
-        "supported": Support.objects.filter(idea=idea, user=user).exists(),
-        "following": Follow.objects.filter(idea=idea, user=user).exists(),
+        "supported": _flag(idea, "viewer_supports", Support, user),
+        "following": _flag(idea, "viewer_follows", Follow, user),
         "merged_ideas": list(
             Idea.objects.visible_to(user).filter(merged_into=idea).only("id", "title")
         ),
@@ -160,7 +170,13 @@ def _detail_context(request, idea):
 @require_GET
 def idea_detail(request, pk):
     idea = get_idea_for_user(
-        request, pk, "challenge", "handler", "coach", "merged_into", "created_by"
+        request,
+        pk,
+        "challenge",
+        "handler",
+        "coach",
+        "merged_into",
+        queryset=Idea.objects.with_viewer_flags(request.user),
     )
     context = _detail_context(request, idea)
     if context["may_assign"]:
@@ -217,9 +233,16 @@ def idea_edit(request, pk):
 
 
 def _parse_seen(value):
-    from django.utils.dateparse import parse_datetime
+    """The `updated_at` the editor saw; a malformed value counts as stale, never as a 500."""
+    if not value:
+        return None
+    try:
+        return parse_datetime(value) or STALE
+    except ValueError:
+        return STALE
 
-    return parse_datetime(value) if value else None
+
+STALE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 @require_POST
@@ -239,9 +262,13 @@ def idea_decide(request, pk, outcome):
     idea = get_idea_for_user(request, pk, "handler")
     if outcome not in Outcome.values:
         raise Http404
+    seen_stage = request.POST.get("seen_stage") or idea.stage
+    if request.method == "POST" and seen_stage != idea.stage and is_decider(request.user, idea):
+        # Someone decided while this decider had the form open: say who, not "forbidden".
+        messages.error(request, actions.stale_message(idea))
+        return redirect(idea)
     if not can_decide(request.user, idea):
         raise PermissionDenied
-    seen_stage = request.POST.get("seen_stage") or idea.stage
     if outcome not in outcomes_from(seen_stage):
         messages.error(request, _("Det beslutet går inte att ta i idéns nuvarande steg."))
         return redirect(idea)
@@ -361,7 +388,7 @@ def idea_assign(request, pk):
         actions.do_set_coach(request.user, idea, request.user)
         messages.success(request, _("Du är nu coach för idén."))
         return redirect(idea)
-    if not is_decider(request.user, idea):
+    if not request.user.has_perm("ideas.assign_idea", idea):
         raise PermissionDenied
     form = AssignForm(request.POST)
     if not form.is_valid():
@@ -396,7 +423,7 @@ def mine(request):
         visible.followed_by(user).exclude(pk__in=visible.submitted_by(user).values("pk")).for_list()
     )
     notifications = list(
-        Notification.objects.for_user(user).unread().select_related("event__subject_type")[:5]
+        Notification.objects.for_user(user).unread().select_related("event__subject_type")[:50]
     )
     context = {
         "nav": "mine",
@@ -405,6 +432,6 @@ def mine(request):
         "handling": list(handling[:MINE_LIMIT]),
         "coaching": list(coaching[:MINE_LIMIT]),
         "following": list(following[:MINE_LIMIT]),
-        "notifications": attach_subjects(user, notifications),
+        "notifications": attach_subjects(user, notifications)[:5],
     }
     return render(request, "ideas/mine.html", context)

@@ -286,11 +286,6 @@ def test_assign_on_restricted_idea_is_404_for_other_departments(cast, login):
         assert response.status_code == 404, persona
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: idea_assign checks is_decider only, not the 'ideas.assign_idea' rule "
-    "(is_decider & is_live), so a decider can assign a handler/coach on their own draft",
-)
 def test_assign_refused_on_a_draft_even_for_its_deciding_submitter(cast, login):
     idea = new_idea(cast, user=cast.manager, submit=False)
     response = login(cast.fresh("manager")).post(

@@ -135,12 +135,13 @@ def detail_idea(cast, tags):
     return idea
 
 
-# The idea page: the request; the idea (owner unit, challenge, handler, coach, merged into and
-# creator joined in); submitters; decisions (decider, target unit and idea, commitment with its
+# The idea page: the request (session, user, the user's unit, role assignments); the idea with
+# owner unit, challenge, handler, coach and merged-into joined in and "do I support / follow"
+# as EXISTS columns; submitters; decisions (decider, target unit and idea, commitment with its
 # receiving unit and owner joined in); comments (authors); the timeline's events (actors,
-# subject type); themes; "do I support"; "do I follow"; merged ideas. Deciders also get the
-# assign form: the handler choices and the coach choices. Employee 16, decider 18.
-DETAIL_QUERIES = {"employee": 16, "lead": 18}
+# subject type); themes; merged ideas; the unread badge. Deciders also get the assign form's
+# two choice lists. Employee 13, decider 14.
+DETAIL_QUERIES = {"employee": 13, "lead": 14}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
@@ -166,12 +167,6 @@ def test_idea_detail(cast, login, tags, viewer):
     assert large[0] == DETAIL_QUERIES[viewer]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the idea page takes 16 queries (18 for deciders), over the budget of 15: "
-    "2 go to ModelBackend for base.html's perms.org.manage, 2 to the separate support/follow "
-    "EXISTS checks, 2 to the assign form's two user lists",
-)
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
 def test_idea_detail_within_ceiling(cast, login, tags, viewer):
     idea = detail_idea(cast, tags)

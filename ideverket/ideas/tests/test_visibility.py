@@ -184,12 +184,6 @@ def test_followed_while_open_then_restricted_leaves_no_trace(cast, login):
     assert_every_route_404(client, idea, "outsider")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the unread badge (activity/context_processors.py) counts notifications about "
-    "ideas the reader can no longer see; the inbox shows none and offers no 'mark all read' "
-    "button, so the badge stays",
-)
 def test_unread_badge_does_not_count_hidden_notifications(cast, login):
     idea = new_idea(cast, title=SECRET_TITLE)
     outsider = cast.fresh("outsider")
@@ -202,11 +196,6 @@ def test_unread_badge_does_not_count_hidden_notifications(cast, login):
     assert 'class="badge"' not in response.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Min sida (ideas/views.py mine) takes the 5 newest unread notifications "
-    "before attach_subjects drops the hidden ones, so visible news is lost behind hidden news",
-)
 def test_min_sida_news_skips_hidden_notifications(cast, login):
     outsider = cast.fresh("outsider")
     visible = new_idea(cast, title="Synlig idé om lunchkön")
@@ -263,22 +252,11 @@ def test_seen_by_its_circle(cast, login, secret, challenge, people):
         assert SECRET_TITLE in response.text, persona
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: visible_to() lets any role on a unit above the owner unit see restricted "
-    "ideas, including the central admin role on the root; docs/roles.md says admins see "
-    "restricted ideas 'in the subtree only'",
-)
 def test_admin_outside_the_subtree_does_not_see_restricted_ideas(cast, login, secret):
     response = login(cast.fresh("admin")).get(reverse("ideas:detail", args=[secret.pk]))
     assert response.status_code == 404
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: merging copies the merged idea's title into the target's MERGED_IN event "
-    "(merged_title), so a restricted idea's title shows on an open idea's timeline",
-)
 def test_merging_a_restricted_idea_does_not_leak_its_title(cast, login, secret, open_idea):
     actions.do_decide(
         cast.fresh("lead"),
