@@ -1,7 +1,7 @@
 """Changes to the organisation: units, people and roles. Each one is audited."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from ideverket.activity.actions import record_event
@@ -16,19 +16,63 @@ def _require_admin(actor):
         raise PermissionDenied
 
 
+def _kind_under(parent):
+    """A unit's kind follows from where it sits: the root, right below it, or deeper."""
+    if parent is None:
+        return Unit.Kind.MUNICIPALITY
+    if parent.kind == Unit.Kind.MUNICIPALITY:
+        return Unit.Kind.DEPARTMENT
+    return Unit.Kind.UNIT
+
+
+def _duplicate_unit_name():
+    return ValidationError({"name": _("Det finns redan en enhet med det namnet på samma plats.")})
+
+
+def check_unit_name_free(name, parent, exclude_pk=None):
+    """Raise a field error when a sibling under `parent` already has `name` (any letter case)."""
+    # The database constraint is case-sensitive and ignores roots (NULL parent); people are not.
+    siblings = Unit.objects.filter(parent=parent, name__iexact=name)
+    if exclude_pk is not None:
+        siblings = siblings.exclude(pk=exclude_pk)
+    if siblings.exists():
+        raise _duplicate_unit_name()
+
+
+def _duplicate_email():
+    return ValidationError({"email": _("Det finns redan en person med den e-postadressen.")})
+
+
+def _check_email_free(email, exclude_pk=None):
+    # E-mail addresses are stored lower-cased (see UserManager.create_user and do_update_user).
+    others = User.objects.filter(email=email.strip().lower())
+    if exclude_pk is not None:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        raise _duplicate_email()
+
+
 @transaction.atomic
-def do_create_unit(actor, *, name, parent=None, kind=None, is_support_function=False, external_id=""):
+def do_create_unit(
+    actor, *, name, parent=None, kind=None, is_support_function=False, external_id=""
+):
     """Add a unit to the tree (actor None for system jobs such as the demo loader)."""
     _require_admin(actor)
     name = normalize_text(name)
     if kind is None:
-        kind = (Unit.Kind.MUNICIPALITY if parent is None
-                else Unit.Kind.DEPARTMENT if parent.kind == Unit.Kind.MUNICIPALITY
-                else Unit.Kind.UNIT)
-    unit = Unit.objects.create(
-        name=name, parent=parent, kind=kind, is_support_function=is_support_function,
-        external_id=external_id,
-    )
+        kind = _kind_under(parent)
+    check_unit_name_free(name, parent)
+    try:
+        with transaction.atomic():  # savepoint: a lost race ends as a message, not a 500
+            unit = Unit.objects.create(
+                name=name,
+                parent=parent,
+                kind=kind,
+                is_support_function=is_support_function,
+                external_id=external_id,
+            )
+    except IntegrityError:
+        raise _duplicate_unit_name() from None
     unit.rebuild_path()
     record_event(actor, Event.Verb.CREATED, unit, name=name)
     return unit
@@ -40,12 +84,24 @@ def do_update_unit(actor, unit, *, name, parent, is_support_function, is_active)
     _require_admin(actor)
     if parent is not None and parent.is_within(unit):
         raise ValidationError({"parent": _("En enhet kan inte flyttas in under sig själv.")})
+    if parent is None and unit.parent_id is not None:
+        raise ValidationError({"parent": _("Välj var i organisationen enheten ska ligga.")})
+    name = normalize_text(name)
+    check_unit_name_free(name, parent, exclude_pk=unit.pk)
     moved = parent != unit.parent
-    unit.name = normalize_text(name)
+    unit.name = name
     unit.parent = parent
     unit.is_support_function = is_support_function
     unit.is_active = is_active
-    unit.save(update_fields=["name", "parent", "is_support_function", "is_active"])
+    fields = ["name", "parent", "is_support_function", "is_active"]
+    if moved:
+        unit.kind = _kind_under(parent)  # a unit moved right below the root becomes a department
+        fields.append("kind")
+    try:
+        with transaction.atomic():
+            unit.save(update_fields=fields)
+    except IntegrityError:
+        raise _duplicate_unit_name() from None
     if moved:
         unit.rebuild_path()
     record_event(actor, Event.Verb.EDITED, unit, name=unit.name, moved=moved)
@@ -54,9 +110,16 @@ def do_update_unit(actor, unit, *, name, parent, is_support_function, is_active)
 
 @transaction.atomic
 def do_create_user(actor, *, email, name, unit, title="", password=None):
+    """Add a person; without a password they can only sign in through SSO (or a reset)."""
     _require_admin(actor)
-    user = User.objects.create_user(email=email, name=name, unit=unit, title=normalize_text(title),
-                                    password=password)
+    _check_email_free(email)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=email, name=name, unit=unit, title=normalize_text(title), password=password
+            )
+    except IntegrityError:
+        raise _duplicate_email() from None
     if password is None:
         user.set_unusable_password()
         user.save(update_fields=["password"])
@@ -67,9 +130,16 @@ def do_create_user(actor, *, email, name, unit, title="", password=None):
 @transaction.atomic
 def do_update_user(actor, user, *, name, email, unit, title, is_active):
     _require_admin(actor)
-    user.name, user.email, user.unit = name, email.lower(), unit
+    if actor is not None and actor.pk == user.pk and not is_active:
+        raise ValidationError({"is_active": _("Du kan inte inaktivera dig själv.")})
+    _check_email_free(email, exclude_pk=user.pk)
+    user.name, user.email, user.unit = name, email.strip().lower(), unit
     user.title, user.is_active = normalize_text(title), is_active
-    user.save(update_fields=["name", "email", "unit", "title", "is_active", "search_text"])
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["name", "email", "unit", "title", "is_active", "search_text"])
+    except IntegrityError:
+        raise _duplicate_email() from None
     record_event(actor, Event.Verb.EDITED, user, name=user.name, active=is_active)
     return user
 
@@ -89,7 +159,16 @@ def do_grant_role(actor, user, unit, role):
 @transaction.atomic
 def do_revoke_role(actor, assignment):
     _require_admin(actor)
+    if (
+        actor is not None
+        and assignment.user_id == actor.pk
+        and assignment.role == RoleAssignment.Role.ADMIN
+        and not actor.is_superuser
+    ):
+        # Nobody locks themselves out; another administrator can do it, so one always remains.
+        raise ValidationError(
+            _("Du kan inte ta bort din egen administratörsroll. Be en annan administratör.")
+        )
     user = assignment.user
     record_event(actor, Event.Verb.EDITED, user, revoked=assignment.role, unit=assignment.unit.name)
     assignment.delete()
-

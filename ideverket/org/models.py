@@ -36,14 +36,19 @@ class Unit(models.Model):
     name = models.CharField(_("namn"), max_length=200)
     kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.UNIT)
     parent = models.ForeignKey(
-        "self", verbose_name=_("överordnad"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("överordnad"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Materialised path of ids, "/1/4/9/": ancestor and subtree checks are prefix comparisons.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     is_support_function = models.BooleanField(
-        _("stödfunktion"), default=False,
+        _("stödfunktion"),
+        default=False,
         help_text=_("HR, IT, kommunikation, ekonomi och liknande som deltar som partner."),
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
@@ -57,7 +62,8 @@ class Unit(models.Model):
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(
-                fields=["parent", "name"], name="unit_unique_name_under_parent",
+                fields=["parent", "name"],
+                name="unit_unique_name_under_parent",
             ),
         ]
 
@@ -93,7 +99,7 @@ class Unit(models.Model):
         changed = 1
         if old_path and old_path != self.path:
             for unit in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                unit.path = self.path + unit.path[len(old_path):]
+                unit.path = self.path + unit.path[len(old_path) :]
                 unit.depth = unit.path.count("/") - 2
                 unit.save(update_fields=["path", "depth"])
                 changed += 1
@@ -127,8 +133,12 @@ class User(AbstractUser):
     name = models.CharField(_("namn"), max_length=200)
     title = models.CharField(_("befattning"), max_length=200, blank=True, default="")
     unit = models.ForeignKey(
-        Unit, verbose_name=_("enhet"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="members",
+        Unit,
+        verbose_name=_("enhet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
     )
     # Lower-cased, NFC-normalised name + e-mail for person search.
     search_text = models.CharField(max_length=500, editable=False, default="")
@@ -170,7 +180,9 @@ class User(AbstractUser):
         return [a.unit for a in self.role_assignments if not roles or a.role in roles]
 
     def has_central_role(self, *roles):
-        return any(a.role in roles for a in self.role_assignments if a.role in RoleAssignment.CENTRAL)
+        return any(
+            a.role in roles for a in self.role_assignments if a.role in RoleAssignment.CENTRAL
+        )
 
     @property
     def is_coordinator(self):
@@ -204,12 +216,19 @@ class RoleAssignment(models.Model):
 
     CENTRAL = frozenset({Role.COORDINATOR, Role.ADMIN})
     DECIDERS = (Role.MANAGER, Role.INNOVATION_LEAD)
+    UNIT_ROLES = (Role.MANAGER, Role.INNOVATION_LEAD, Role.INSPIRER)
 
     user = models.ForeignKey(
-        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="roles",
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="roles",
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("enhet"), on_delete=models.CASCADE, related_name="role_assignments",
+        Unit,
+        verbose_name=_("enhet"),
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
     )
     role = models.CharField(_("roll"), max_length=30, choices=Role.choices)
     created_at = models.DateTimeField(auto_now_add=True)
