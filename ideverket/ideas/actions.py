@@ -54,6 +54,7 @@ def do_create_idea(
     themes=(),
     co_submitters=(),
     visibility=Idea.Visibility.OPEN,
+    looking_for_partners=False,
     submit=True,
 ):
     """Create an idea (as a draft or submitted); its submitters follow it from the start."""
@@ -65,6 +66,7 @@ def do_create_idea(
         owner_unit=owner_unit,
         challenge=challenge,
         visibility=visibility,
+        looking_for_partners=looking_for_partners,
         created_by=user,
         stage=Stage.SUBMITTED if submit else Stage.DRAFT,
         submitted_at=now if submit else None,

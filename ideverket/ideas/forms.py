@@ -58,6 +58,7 @@ class IdeaForm(CleanTextMixin, forms.ModelForm):
             "themes",
             "co_submitters",
             "visibility",
+            "looking_for_partners",
         ]
         labels = {
             "title": _("Rubrik"),
@@ -68,6 +69,7 @@ class IdeaForm(CleanTextMixin, forms.ModelForm):
             "owner_unit": _("Vilken enhet berör idén?"),
             "themes": _("Teman"),
             "visibility": _("Vem får se idén?"),
+            "looking_for_partners": _("Idén söker samarbetspartner i andra förvaltningar"),
         }
         help_texts = {
             "title": _("En kort mening som säger vad idén går ut på."),

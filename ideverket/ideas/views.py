@@ -81,6 +81,7 @@ def idea_create(request):
             themes=data["themes"],
             co_submitters=data["co_submitters"],
             visibility=data["visibility"],
+            looking_for_partners=data["looking_for_partners"],
             submit=submit,
         )
         if submit:
@@ -211,6 +212,7 @@ def idea_edit(request, pk):
                         "owner_unit",
                         "challenge",
                         "visibility",
+                        "looking_for_partners",
                     )
                 },
             )

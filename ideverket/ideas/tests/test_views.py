@@ -554,7 +554,6 @@ def test_edit_ignores_fields_the_submitter_may_not_change(cast, login):
         coach=cast.employee.pk,
         support_count=999,
         comment_count=999,
-        looking_for_partners="on",
         search_text="hemlig",
     )
     response = login(cast.fresh("employee")).post(reverse("ideas:edit", args=[idea.pk]), data)
@@ -564,8 +563,16 @@ def test_edit_ignores_fields_the_submitter_may_not_change(cast, login):
     assert idea.stage == Stage.SUBMITTED
     assert idea.handler_id is None and idea.coach_id is None
     assert idea.support_count == 0 and idea.comment_count == 0
-    assert not idea.looking_for_partners
     assert "hemlig" not in idea.search_text
+
+
+def test_submitter_marks_idea_as_looking_for_partners(cast, login):
+    idea = new_idea(cast)
+    data = create_data(cast, seen_updated_at=idea.updated_at.isoformat(), looking_for_partners="on")
+    client = login(cast.fresh("employee"))
+    assert client.post(reverse("ideas:edit", args=[idea.pk]), data).status_code == 302
+    listed = client.get(reverse("ideas:list"), {"partners": "on"})
+    assert idea.title in listed.text and "Söker samarbetspartner" in listed.text
 
 
 def test_stale_edit_is_told_and_not_saved(cast, login):
