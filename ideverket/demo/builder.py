@@ -706,6 +706,8 @@ class DemoBuilder:
             themes=[self.themes[name] for name in plan.themes],
             co_submitters=plan.co,
             visibility=Idea.Visibility.RESTRICTED if plan.restricted else Idea.Visibility.OPEN,
+            # Some open ideas with co-submitters invite other departments in.
+            looking_for_partners=bool(plan.co) and not plan.restricted and len(plan.title) % 3 == 0,
             submit=not plan.draft_first,
         )
 
