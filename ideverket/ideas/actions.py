@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import formats, timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ideverket.activity.actions import record_event
@@ -11,7 +12,7 @@ from ideverket.activity.models import Event
 from ideverket.lib.text import normalize_text
 
 from .models import Comment, Commitment, Decision, Follow, Idea, Support
-from .process import REQUIREMENTS, Needs, Outcome, Stage, next_stage
+from .process import FOLLOW_UPS, REQUIREMENTS, Needs, Outcome, Stage, next_stage
 from .rules import can_decide
 
 
@@ -274,6 +275,8 @@ def do_decide(
         )
     if outcome == Outcome.MERGE:
         _carry_over(idea, target_idea, user)
+    for path in FOLLOW_UPS.get(outcome, ()):
+        import_string(path)(user, decision)
     record_event(
         user,
         Event.Verb.DECIDED,

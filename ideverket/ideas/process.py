@@ -120,6 +120,11 @@ REASON_LABELS = {
     Outcome.SPREAD: _("Vilka fler enheter har infört idén?"),
 }
 
+# What other apps start when an outcome is decided: `function(user, decision)` by import path,
+# called inside the decision's transaction (a Trial for a test, an Implementation for "do it
+# now" …). Paths, not imports, so this app never imports the apps built on top of it.
+FOLLOW_UPS = {}
+
 # Stages where nothing more is decided; the idea's journey has ended.
 FINAL_STAGES = {Stage.DECLINED, Stage.MERGED, Stage.STOPPED, Stage.SPREAD}
 # Stages whose ideas wait for a decision-maker to act.
