@@ -20,7 +20,7 @@ from ideverket.lib.forms import is_id
 from ideverket.lib.htmx import partial_or_page
 from ideverket.lib.search import search
 
-from . import actions
+from . import actions, panels
 from .forms import AssignForm, CommentForm, DecisionForm, IdeaFilterForm, IdeaForm
 from .models import Comment, Decision, Follow, Idea, Support
 from .process import FINAL_STAGES, Outcome, Stage, outcomes_from
@@ -164,6 +164,7 @@ def _detail_context(request, idea):
         "may_coach": user.has_perm("ideas.coach_idea", idea) and idea.coach_id != user.pk,
         "is_final": idea.stage in FINAL_STAGES,
         "comment_form": CommentForm(),
+        "panels": panels.render_context(request, idea),
         "nav": "ideas",
     }
 
