@@ -133,6 +133,39 @@ def do_submit_idea(user, idea):
     return idea
 
 
+def commitment_errors(commitment, *, with_resources=True):
+    """Field errors for a receiving unit's commitment (the resource gate), {} when it holds.
+
+    Shared by every decision that needs one: an idea's test or implementation, a project gate.
+    """
+    commitment = commitment or {}
+    errors = {}
+    owner, receiving_unit = commitment.get("owner"), commitment.get("receiving_unit")
+    if not receiving_unit:
+        errors["receiving_unit"] = _("Ange den mottagande enhet som tar över resultatet.")
+    if not owner:
+        errors["owner"] = _("Ange en namngiven ansvarig hos mottagaren.")
+    elif receiving_unit and not (
+        (owner.unit is not None and owner.unit.is_within(receiving_unit))
+        or owner.has_role_over(receiving_unit)
+    ):
+        errors["owner"] = _("Den ansvariga måste höra till den mottagande enheten.")
+    if with_resources:
+        if commitment.get("hours") is None and commitment.get("kronor") is None:
+            errors["hours"] = _(
+                "Skriv in de resurser mottagaren avsätter: timmar, kronor eller båda."
+            )
+        if not commitment.get("until"):
+            errors["until"] = _("Ange hur länge resurserna är avsatta.")
+        elif commitment["until"] < timezone.localdate():
+            errors["until"] = _("Datumet har redan passerat.")
+        if not normalize_text(commitment.get("success_criteria", "")):
+            errors["success_criteria"] = _(
+                "Skriv framgångskriterierna: hur vet ni att det lyckades?"
+            )
+    return errors
+
+
 def _require(outcome, *, reason, revisit_on, target_unit, target_idea, commitment, idea):
     """Check that the decision carries what its outcome needs; raise field-level errors."""
     required = REQUIREMENTS[outcome]
@@ -157,30 +190,7 @@ def _require(outcome, *, reason, revisit_on, target_unit, target_idea, commitmen
         elif target_idea.stage in (Stage.DRAFT, Stage.MERGED):
             errors["target_idea"] = _("Den idén går inte att slå samman med.")
     if Needs.OWNER in required or Needs.COMMITMENT in required:
-        commitment = commitment or {}
-        if not commitment.get("receiving_unit"):
-            errors["receiving_unit"] = _("Ange den mottagande enhet som tar över resultatet.")
-        owner, receiving_unit = commitment.get("owner"), commitment.get("receiving_unit")
-        if not owner:
-            errors["owner"] = _("Ange en namngiven ansvarig hos mottagaren.")
-        elif receiving_unit and not (
-            (owner.unit is not None and owner.unit.is_within(receiving_unit))
-            or owner.has_role_over(receiving_unit)
-        ):
-            errors["owner"] = _("Den ansvariga måste höra till den mottagande enheten.")
-    if Needs.COMMITMENT in required:
-        if commitment.get("hours") is None and commitment.get("kronor") is None:
-            errors["hours"] = _(
-                "Skriv in de resurser mottagaren avsätter: timmar, kronor eller båda."
-            )
-        if not commitment.get("until"):
-            errors["until"] = _("Ange hur länge resurserna är avsatta.")
-        elif commitment["until"] < timezone.localdate():
-            errors["until"] = _("Datumet har redan passerat.")
-        if not normalize_text(commitment.get("success_criteria", "")):
-            errors["success_criteria"] = _(
-                "Skriv framgångskriterierna: hur vet ni att det lyckades?"
-            )
+        errors.update(commitment_errors(commitment, with_resources=Needs.COMMITMENT in required))
     if errors:
         raise ValidationError(errors)
 
