@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ideverket.activity",
     "ideverket.challenges",
     "ideverket.ideas",
+    "ideverket.projects",
     "ideverket.demo",
 ]
 

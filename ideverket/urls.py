@@ -12,6 +12,7 @@ urlpatterns = [
     path("org/", include("ideverket.org.urls")),
     path("utmaningar/", include("ideverket.challenges.urls")),
     path("ideer/", include("ideverket.ideas.urls")),
+    path("projekt/", include("ideverket.projects.urls")),
     path("notiser/", include("ideverket.activity.urls")),
     path("django-admin/", admin.site.urls),
 ]
