@@ -12,6 +12,8 @@ urlpatterns = [
     path("org/", include("ideverket.org.urls")),
     path("utmaningar/", include("ideverket.challenges.urls")),
     path("ideer/", include("ideverket.ideas.urls")),
+    path("effekter/", include("ideverket.effects.urls")),
+    path("lardomar/", include("ideverket.lessons.urls")),
     path("projekt/", include("ideverket.projects.urls")),
     path("notiser/", include("ideverket.activity.urls")),
     path("django-admin/", admin.site.urls),

@@ -1,0 +1,150 @@
+"""Effect pages: the panel on an idea, adding an expected effect, recording a measured value,
+and the sums per department and unit."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ideverket.lib import subjects
+from ideverket.lib.forms import is_id
+
+from . import actions
+from .forms import EffectForm, MeasurementForm, SumsFilterForm
+from .models import Effect, Measurement
+from .rules import can_edit_subject
+from .sums import effect_sums_tables
+
+
+def get_effect_for_user(request, pk):
+    """The effect if the user may see its subject; 404 both when missing and when hidden."""
+    if not is_id(pk):
+        raise Http404
+    effect = (
+        Effect.objects.visible_to(request.user)
+        .with_latest()
+        .select_related("unit")
+        .filter(pk=pk)
+        .first()
+    )
+    if effect is None:
+        raise Http404
+    return effect
+
+
+def _subject_url(kind, subject):
+    return f"{kind.url(subject)}#effekter"
+
+
+def idea_panel(request, idea):
+    """The idea page's "Effekter" section: expected against realised, for each effect.
+
+    Queries: the effects with their latest measurement (one statement, correlated subqueries),
+    plus, for people who are not deciders, handler or coach, the idea's commitment owners
+    (shared with the lessons panel).
+    """
+    if idea.stage == "draft":
+        return None
+    may_edit = can_edit_subject(request.user, idea)
+    effects = list(Effect.objects.for_subject(idea).with_latest().select_related("unit"))
+    if not effects and not may_edit:
+        return None
+    return {
+        "effects": effects,
+        "may_edit": may_edit,
+        "add_url": reverse("effects:create", args=["ideas.idea", idea.pk]),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def effect_create(request, subject_label, subject_id):
+    kind, subject = subjects.get_visible_or_404(request.user, subject_label, subject_id)
+    if not can_edit_subject(request.user, subject):
+        raise PermissionDenied
+    form = EffectForm(request.POST or None, default_unit=kind.unit_of(subject))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_add_effect(
+                request.user,
+                subject,
+                kind=data["kind"],
+                description=data["description"],
+                indicator=data["indicator"],
+                baseline=data["baseline"],
+                target=data["target"],
+                unit=data["unit"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Den förväntade effekten är tillagd."))
+            return redirect(_subject_url(kind, subject))
+    return render(
+        request,
+        "effects/effect_form.html",
+        {
+            "form": form,
+            "subject": subject,
+            "subject_title": kind.title(subject),
+            "subject_url": kind.url(subject),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def measurement_create(request, pk):
+    effect = get_effect_for_user(request, pk)
+    subject = effect.subject
+    kind = subjects.kind_of(subject)
+    if not can_edit_subject(request.user, subject):
+        raise PermissionDenied
+    form = MeasurementForm(request.POST or None, instance=Measurement(effect=effect))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.do_record_measurement(
+                request.user, effect, data["value"], data["measured_on"], data["note"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Det uppmätta värdet är registrerat."))
+            return redirect(_subject_url(kind, subject))
+    history = list(effect.measurements.select_related("recorded_by"))
+    return render(
+        request,
+        "effects/measurement_form.html",
+        {
+            "form": form,
+            "effect": effect,
+            "history": history,
+            "subject_title": kind.title(subject),
+            "subject_url": kind.url(subject),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@require_GET
+def effect_sums(request):
+    """Expected against realised effects per department (or per unit of one department)."""
+    form = SumsFilterForm(request.GET or None)
+    form.is_valid()  # invalid values are dropped from cleaned_data and shown as errors
+    data = getattr(form, "cleaned_data", {})
+    department = data.get("department")
+    tables = effect_sums_tables(request.user, department=department, kind=data.get("kind"))
+    return render(
+        request,
+        "effects/sums.html",
+        {
+            "form": form,
+            "department": department,
+            "tables": tables,
+            "nav": "effects",
+        },
+    )

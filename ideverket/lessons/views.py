@@ -1,0 +1,142 @@
+"""Lesson pages: the searchable list, one lesson, writing one, and the panel on an idea."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ideverket.lib import subjects
+from ideverket.lib.forms import is_id
+from ideverket.lib.htmx import partial_or_page
+
+from . import actions
+from .forms import LessonFilterForm, LessonForm
+from .models import Lesson
+from .rules import can_write_lesson
+
+
+def get_lesson_for_user(request, pk):
+    """The lesson if the user may see its source; 404 both when missing and when hidden."""
+    if not is_id(pk):
+        raise Http404
+    lesson = (
+        Lesson.objects.visible_to(request.user)
+        .select_related("unit", "department", "created_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def attach_sources(lessons):
+    """Set `source_title` and `source_url` on each lesson from its (prefetched) subject."""
+    for lesson in lessons:
+        subject = lesson.subject
+        kind = subjects.kind_of(subject) if subject is not None else None
+        lesson.source_title = kind.title(subject) if kind else ""
+        lesson.source_url = kind.url(subject) if kind else ""
+    return lessons
+
+
+def idea_panel(request, idea):
+    """The idea page's "Lärdomar" section: its lessons, and a link to add one for its editors.
+
+    Queries: the idea's lessons; the editor check shares the effects panel's commitment query.
+    """
+    if idea.stage == "draft":
+        return None
+    may_edit = can_write_lesson(request.user, idea)
+    lessons = list(Lesson.objects.for_subject(idea).select_related("unit"))
+    if not lessons and not may_edit:
+        return None
+    return {
+        "lessons": lessons,
+        "may_edit": may_edit,
+        "add_url": reverse("lessons:create", args=["ideas.idea", idea.pk]),
+    }
+
+
+def _querystring_without_page(form):
+    """The valid filter values, urlencoded with a trailing "&", for the pagination links."""
+    if not form.is_bound:
+        return ""
+    params = [
+        (name, form.data[name])
+        for name in form.fields
+        if name not in form.errors and form.data.get(name)
+    ]
+    return urlencode(params) + "&" if params else ""
+
+
+@require_GET
+def lesson_list(request):
+    form = LessonFilterForm(request.GET or None)
+    form.is_valid()  # invalid values are left out of cleaned_data, so filter() ignores them
+    lessons = form.filter(Lesson.objects.visible_to(request.user)).for_list()
+    page = Paginator(lessons, settings.IDEVERKET["PAGE_SIZE"]).get_page(request.GET.get("page"))
+    attach_sources(page.object_list)
+    if request.htmx and request.htmx.history_restore_request:
+        template = "lessons/list.html"
+    else:
+        template = partial_or_page(request, "lessons/list.html", "results")
+    context = {
+        "form": form,
+        "page_obj": page,
+        "querystring_without_page": _querystring_without_page(form),
+        "is_partial": template.endswith("#results"),
+        "nav": "lessons",
+    }
+    response = render(request, template, context)
+    patch_vary_headers(response, ("HX-Request",))  # the same URL answers page or partial
+    return response
+
+
+@require_GET
+def lesson_detail(request, pk):
+    lesson = get_lesson_for_user(request, pk)
+    attach_sources([lesson])
+    return render(request, "lessons/detail.html", {"lesson": lesson, "nav": "lessons"})
+
+
+@require_http_methods(["GET", "POST"])
+def lesson_create(request, subject_label, subject_id):
+    kind, subject = subjects.get_visible_or_404(request.user, subject_label, subject_id)
+    if not can_write_lesson(request.user, subject):
+        raise PermissionDenied
+    form = LessonForm(request.POST or None, default_unit=kind.unit_of(subject))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            lesson = actions.do_record_lesson(
+                request.user,
+                subject=subject,
+                title=data["title"],
+                text=data["text"],
+                unit=data["unit"],
+                outcome=data["outcome"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Lärdomen är sparad. Nu kan andra i kommunen hitta den."))
+            return redirect(lesson)
+    return render(
+        request,
+        "lessons/form.html",
+        {
+            "form": form,
+            "subject_title": kind.title(subject),
+            "subject_url": kind.url(subject),
+            "nav": "lessons",
+        },
+        status=422 if form.errors else 200,
+    )
