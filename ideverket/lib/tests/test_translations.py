@@ -172,3 +172,43 @@ def test_django_serves_english_for_known_strings():
 def test_swedish_stays_the_source_language():
     with translation.override("sv"):
         assert translation.gettext("Min sida") == "Min sida"
+
+
+# The names `makemessages` (xgettext with Django's keywords) extracts strings from. A gettext
+# function imported under any other name, say `gettext_lazy as _lazy`, still translates at run
+# time, but its strings never reach the .po, so they stay Swedish in English.
+EXTRACTED_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
+TRANSLATION_FUNCTIONS = EXTRACTED_NAMES - {"_"}
+
+
+def test_gettext_is_imported_under_names_makemessages_reads():
+    source_root = Path(settings.BASE_DIR) / "ideverket"
+    wrong = []
+    for path in sorted(source_root.rglob("*.py")):
+        if {"tests", "migrations"} & set(path.relative_to(source_root).parts):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+                for alias in node.names:
+                    if alias.name in TRANSLATION_FUNCTIONS and alias.asname not in (
+                        None,
+                        *EXTRACTED_NAMES,
+                    ):
+                        where_ = f"{path.relative_to(settings.BASE_DIR)}:{node.lineno}"
+                        wrong.append(f"{where_}: {alias.name} as {alias.asname}")
+    assert not wrong, (
+        "makemessages cannot see strings passed to these names; import them as `_` or by "
+        "their own name:\n" + "\n".join(wrong)
+    )
