@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "ideverket.activity",
     "ideverket.challenges",
     "ideverket.ideas",
+    "ideverket.trials",
+    "ideverket.implementation",
     "ideverket.effects",
     "ideverket.lessons",
     "ideverket.projects",

@@ -12,6 +12,8 @@ urlpatterns = [
     path("org/", include("ideverket.org.urls")),
     path("utmaningar/", include("ideverket.challenges.urls")),
     path("ideer/", include("ideverket.ideas.urls")),
+    path("tester/", include("ideverket.trials.urls")),
+    path("inforande/", include("ideverket.implementation.urls")),
     path("effekter/", include("ideverket.effects.urls")),
     path("lardomar/", include("ideverket.lessons.urls")),
     path("projekt/", include("ideverket.projects.urls")),

@@ -123,7 +123,16 @@ REASON_LABELS = {
 # What other apps start when an outcome is decided: `function(user, decision)` by import path,
 # called inside the decision's transaction (a Trial for a test, an Implementation for "do it
 # now" …). Paths, not imports, so this app never imports the apps built on top of it.
-FOLLOW_UPS = {}
+FOLLOW_UPS = {
+    Outcome.TEST: ("ideverket.trials.actions.start_trial_from_decision",),
+    Outcome.TEST_AGAIN: ("ideverket.trials.actions.start_trial_from_decision",),
+    # An evaluation taken on the idea's own decision page closes the trial as well.
+    Outcome.EVALUATE: ("ideverket.trials.actions.close_trial_from_decision",),
+    Outcome.DO_NOW: ("ideverket.implementation.actions.start_implementation_from_decision",),
+    Outcome.IMPLEMENT: ("ideverket.implementation.actions.start_implementation_from_decision",),
+    # "Complete" taken on the idea's own decision page still leaves a handover record.
+    Outcome.COMPLETE: ("ideverket.implementation.actions.close_implementation_from_decision",),
+}
 
 # Stages where nothing more is decided; the idea's journey has ended.
 FINAL_STAGES = {Stage.DECLINED, Stage.MERGED, Stage.STOPPED, Stage.SPREAD}
