@@ -13,3 +13,32 @@ class ProjectsConfig(AppConfig):
         from .describe import describe_project_event, visible_projects
 
         register("projects.project", describe_project_event, visible_projects)
+        self._register_subject_kind()
+
+    def _register_subject_kind(self):
+        """Let effects and lessons attach to projects (ideverket.lib.subjects)."""
+        try:
+            from ideverket.lib import subjects
+        except ImportError:  # the registry arrives with the effects and lessons work
+            return
+
+        from .models import Project, ProjectMember
+        from .rules import can_contribute
+
+        subjects.register(
+            subjects.SubjectKind(
+                label="projects.project",
+                model=Project,
+                visible=lambda user: Project.objects.visible_to(user),
+                # The team and those who manage the project; after it ends too, since realised
+                # effects are measured at follow-up.
+                can_edit=lambda user, project: (
+                    user.is_authenticated and can_contribute(user, project)
+                ),
+                unit_of=lambda project: project.lead_unit,
+                title=lambda project: project.title,
+                followers=lambda project: list(
+                    ProjectMember.objects.filter(project=project).values_list("user_id", flat=True)
+                ),
+            )
+        )

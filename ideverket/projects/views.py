@@ -20,7 +20,7 @@ from ideverket.ideas.process import FINAL_STAGES, Stage
 from ideverket.lib.forms import is_id
 from ideverket.lib.htmx import partial_or_page
 
-from . import actions
+from . import actions, panels
 from .forms import (
     GateForm,
     InviteForm,
@@ -251,7 +251,7 @@ def _detail_context(request, project):
         "may_join": user.has_perm("projects.ask_to_join", project),
         "may_set_partners": user.has_perm("projects.set_partners", project),
         "partners_form": PartnersForm(initial={"partner_note": project.partner_note}),
-        "panels": [],
+        "panels": panels.render_context(request, project),
         "nav": "projects",
     }
 

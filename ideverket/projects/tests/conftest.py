@@ -68,9 +68,7 @@ def make_project(cast):
 @pytest.fixture
 def restricted_project(make_project):
     """A restricted project with Socialförvaltningen and HR invited."""
-    return make_project(
-        "Hemligt projekt", visibility=Project.Visibility.RESTRICTED, invite=True
-    )
+    return make_project("Hemligt projekt", visibility=Project.Visibility.RESTRICTED, invite=True)
 
 
 def go_gate(cast, project, by=None, gate=GateDecision.Gate.START):
