@@ -99,8 +99,12 @@ def effect_create(request, subject_label, subject_id):
 @require_http_methods(["GET", "POST"])
 def measurement_create(request, pk):
     effect = get_effect_for_user(request, pk)
-    subject = effect.subject
-    kind = subjects.kind_of(subject)
+    kind = subjects.kind_for_type(effect.subject_type_id)
+    if kind is None:
+        raise Http404
+    # Through the kind's visible queryset again: it brings what can_edit needs along.
+    kind, subject = subjects.get_visible_or_404(request.user, kind.label, effect.subject_id)
+    effect.subject = subject
     if not can_edit_subject(request.user, subject):
         raise PermissionDenied
     form = MeasurementForm(request.POST or None, instance=Measurement(effect=effect))

@@ -42,7 +42,8 @@ class IdeasConfig(AppConfig):
             subjects.SubjectKind(
                 label="ideas.idea",
                 model=Idea,
-                visible=lambda user: Idea.objects.visible_to(user),
+                # The owner unit comes along for can_edit (ignored where used as a subquery).
+                visible=lambda user: Idea.objects.visible_to(user).select_related("owner_unit"),
                 can_edit=may_record_results,
                 unit_of=lambda idea: idea.owner_unit,
                 title=lambda idea: idea.title,
