@@ -17,10 +17,7 @@ class ProjectsConfig(AppConfig):
 
     def _register_subject_kind(self):
         """Let effects and lessons attach to projects (ideverket.lib.subjects)."""
-        try:
-            from ideverket.lib import subjects
-        except ImportError:  # the registry arrives with the effects and lessons work
-            return
+        from ideverket.lib import subjects
 
         from .models import Project, ProjectMember
         from .rules import can_contribute
@@ -29,7 +26,8 @@ class ProjectsConfig(AppConfig):
             subjects.SubjectKind(
                 label="projects.project",
                 model=Project,
-                visible=lambda user: Project.objects.visible_to(user),
+                # The lead unit comes along: can_edit and unit_of read it.
+                visible=lambda user: Project.objects.visible_to(user).select_related("lead_unit"),
                 # The team and those who manage the project; after it ends too, since realised
                 # effects are measured at follow-up.
                 can_edit=lambda user, project: (

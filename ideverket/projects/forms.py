@@ -443,7 +443,7 @@ class ProjectFilterForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    department = forms.ModelChoiceField(
+    department = SafeModelChoiceField(
         label=_("Förvaltning (leder eller deltar)"),
         required=False,
         empty_label=_("Alla förvaltningar"),

@@ -66,9 +66,12 @@ def make_project(cast):
 
 
 @pytest.fixture
-def restricted_project(make_project):
-    """A restricted project with Socialförvaltningen and HR invited."""
-    return make_project("Hemligt projekt", visibility=Project.Visibility.RESTRICTED, invite=True)
+def restricted_project(cast, make_project):
+    """A restricted project with HR asked in as a partner; the outsider (Hemtjänst Öst) is in no
+    unit that sees it."""
+    project = make_project("Hemligt projekt", visibility=Project.Visibility.RESTRICTED)
+    actions.do_invite_unit(cast.fresh("lead"), project, cast.hr, as_partner=True)
+    return project
 
 
 def go_gate(cast, project, by=None, gate=GateDecision.Gate.START):
