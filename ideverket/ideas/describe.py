@@ -24,6 +24,21 @@ def describe_idea_event(event):
             outcome = data.get("outcome", "")
         return format_html(_("{actor} beslutade: {outcome}"), actor=actor, outcome=outcome)
     if event.verb == Event.Verb.EDITED:
+        change = data.get("change")
+        if change == "effect_added":
+            return format_html(
+                _("{actor} lade till en förväntad effekt: {effect}"),
+                actor=actor,
+                effect=data.get("effect", ""),
+            )
+        if change == "effect_measured":
+            return format_html(
+                _("{actor} registrerade ett uppmätt värde för effekten {effect}"),
+                actor=actor,
+                effect=data.get("effect", ""),
+            )
+        if change == "lesson_recorded":
+            return format_html(_("{actor} skrev en lärdom"), actor=actor)
         return format_html(_("{actor} ändrade idén"), actor=actor)
     if event.verb == Event.Verb.HANDLER_SET:
         if data.get("name"):

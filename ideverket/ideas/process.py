@@ -132,6 +132,8 @@ FOLLOW_UPS = {
     Outcome.IMPLEMENT: ("ideverket.implementation.actions.start_implementation_from_decision",),
     # "Complete" taken on the idea's own decision page still leaves a handover record.
     Outcome.COMPLETE: ("ideverket.implementation.actions.close_implementation_from_decision",),
+    # A stopped trial keeps its lessons: the STOP decision's reason becomes a Lesson.
+    Outcome.STOP: ("ideverket.lessons.actions.record_lesson_from_decision",),
 }
 
 # Stages where nothing more is decided; the idea's journey has ended.
