@@ -462,6 +462,12 @@ class ProjectFilterForm(forms.Form):
     partners = forms.BooleanField(
         label=_("Bara projekt som söker samarbetspartner"), required=False
     )
+    flagged = forms.BooleanField(
+        label=_(
+            "Bara flaggade (slutdatum passerat, ingen aktiv projektledare eller ingen statusrapport på länge)"
+        ),
+        required=False,
+    )
     sort = forms.ChoiceField(label=_("Sortera"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, **kwargs):
@@ -484,6 +490,8 @@ class ProjectFilterForm(forms.Form):
             queryset = queryset.filter(step=data["step"])
         if data.get("partners"):
             queryset = queryset.looking_for_partners()
+        if data.get("flagged"):
+            queryset = queryset.flagged()
         if data.get("q"):
             queryset = search(queryset, data["q"])
         return queryset.order_by(*self.ORDERINGS[data.get("sort") or "newest"])

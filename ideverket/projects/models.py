@@ -1,12 +1,15 @@
 """Projects: larger work that may span departments, with its units, team, reports and gates."""
 
+import datetime
 from functools import cached_property
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Challenge
@@ -15,6 +18,27 @@ from ideverket.org.models import RoleAssignment
 
 MAX_HOURS = 1_000_000
 MAX_KRONOR = 1_000_000_000
+
+
+def report_overdue_days():
+    """Days without a status report before a running project is flagged (settings.IDEVERKET)."""
+    return settings.IDEVERKET.get("PROJECT_REPORT_OVERDUE_DAYS", 90)
+
+
+def flag_condition():
+    """Running, and its end date has passed, no active leader is left, or no status report
+    has come in for `report_overdue_days()` (counted from the start when there is none)."""
+    today = timezone.localdate()
+    cutoff = timezone.now() - datetime.timedelta(days=report_overdue_days())
+    active_leader = ProjectMember.objects.filter(
+        project=OuterRef("pk"), role=ProjectMember.Role.LEADER, user__is_active=True
+    )
+    return Q(status__in=Project.RUNNING) & (
+        Q(ends_on__lt=today)
+        | ~Exists(active_leader)
+        | Q(health_reported_at__lt=cutoff)
+        | Q(health_reported_at__isnull=True, created_at__lt=cutoff)
+    )
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -49,6 +73,14 @@ class ProjectQuerySet(models.QuerySet):
     def looking_for_partners(self):
         return self.running().filter(looking_for_partners=True)
 
+    def flagged(self):
+        """Running projects that need someone to act (see flag_condition)."""
+        return self.filter(flag_condition())
+
+    def with_flag(self):
+        """Annotate `is_flagged` (the same condition as flagged(), no extra query)."""
+        return self.annotate(is_flagged=ExpressionWrapper(flag_condition(), BooleanField()))
+
     def in_department(self, unit):
         """Projects led from, or with a unit taking part in, `unit`'s subtree."""
         taking_part = ProjectUnit.objects.filter(
@@ -62,6 +94,7 @@ class ProjectQuerySet(models.QuerySet):
         """What a project card shows: lead unit and the units involved, loaded with the page."""
         return (
             self.select_related("lead_unit")
+            .with_flag()
             .prefetch_related(
                 models.Prefetch(
                     "unit_links",
@@ -205,6 +238,28 @@ class Project(models.Model):
     @property
     def is_running(self):
         return self.status in self.RUNNING
+
+    def flags(self, members):
+        """Why a running project needs attention, in words; `members` is its team, loaded."""
+        if not self.is_running:
+            return []
+        reasons = []
+        if self.ends_on and self.ends_on < timezone.localdate():
+            reasons.append(gettext("Slutdatumet har passerat men projektet pågår fortfarande."))
+        if not any(m.role == ProjectMember.Role.LEADER and m.user.is_active for m in members):
+            reasons.append(gettext("Projektet har ingen aktiv projektledare."))
+        last = self.health_reported_at or self.created_at
+        days = report_overdue_days()
+        if last < timezone.now() - datetime.timedelta(days=days):
+            reasons.append(
+                ngettext(
+                    "Ingen statusrapport på mer än %(days)s dag.",
+                    "Ingen statusrapport på mer än %(days)s dagar.",
+                    days,
+                )
+                % {"days": days}
+            )
+        return reasons
 
     @cached_property
     def member_roles(self):

@@ -231,6 +231,7 @@ def _detail_context(request, project):
             .order_by("title", "pk")
         ),
         "milestones": milestones,
+        "flags": project.flags(members),
         "overall_progress": (
             round(sum(m.progress for m in milestones) / len(milestones)) if milestones else None
         ),

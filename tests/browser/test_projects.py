@@ -193,7 +193,7 @@ def test_outsider_and_keyboard(page, live_server, cast, browser_login, check):
     section = page.get_by_role("region", name="Söker samarbetspartner")
     assert "Öppet projekt" in section.inner_text() and "Någon från IT" in section.inner_text()
     assert "Begränsat projekt" not in page.locator("main").inner_text()
-    page.get_by_label("Status").focus()
+    page.get_by_label("Status", exact=True).focus()
     page.keyboard.press("End")  # the last status, "Stoppat": nothing matches
     page.get_by_text("0 projekt").wait_for()
     check()
