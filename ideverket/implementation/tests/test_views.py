@@ -380,3 +380,13 @@ def test_list_filters(cast, login):
     assert titles(status="nonsense", department="1; DROP", page="-1") == everything
     assert "Flaggat: den avsatta tiden har gått ut." in client.get(url).text
     assert active
+
+
+def test_notifications_read_well(cast, login):
+    implementation = implementing_idea(cast, title="Cykelställ vid entrén")
+    client = login(cast.fresh("employee"))
+    page = client.get(reverse("activity:notifications")).text
+    assert f"{cast.director.name} startade införandet med {cast.manager.name} som ansvarig" in page
+    assert f'href="{implementation.get_absolute_url()}">Införande: Cykelställ vid entrén</a>' in (
+        page
+    )

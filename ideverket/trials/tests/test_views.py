@@ -366,3 +366,11 @@ def test_list_filters(cast, login):
     assert "Flaggat: den avsatta tiden har gått ut." in client.get(url).text
     assert client.get(url, HTTP_HX_REQUEST="true").text.lstrip().startswith('<div id="results">')
     assert school and social
+
+
+def test_notifications_read_well(cast, login):
+    trial = trial_for(cast, title="Cykelställ vid entrén")
+    client = login(cast.fresh("employee"))
+    page = client.get(reverse("activity:notifications")).text
+    assert f"{cast.lead.name} startade testet" in page
+    assert f'href="{trial.get_absolute_url()}">Test: Cykelställ vid entrén</a>' in page
