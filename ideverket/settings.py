@@ -175,6 +175,15 @@ PUBLIC_PATH_PREFIXES = ("/konto/", "/static/", "/i18n/", "/halsa/")
 IDEVERKET = {
     "PAGE_SIZE": 25,
     "SIMILAR_IDEAS_LIMIT": 5,
+    # Days an idea may stay in a stage before it shows as waiting too long (parked ideas: past
+    # their revisit date). Stages not listed never count as waiting.
+    "STAGE_LIMITS_DAYS": {
+        "submitted": 14,
+        "in_assessment": 30,
+        "evaluated": 30,
+        "trial": 365,
+        "implementing": 365,
+    },
 }
 
 LOGGING = {

@@ -1,5 +1,6 @@
 """Ideas, the decisions taken on them, and what people do around them."""
 
+import datetime
 from functools import cached_property
 
 from django.conf import settings
@@ -7,12 +8,17 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.lib.text import search_key
 from ideverket.org.models import RoleAssignment
 
 from .process import AWAITING_DECISION, Outcome, Stage
+
+
+def stage_limits():
+    return settings.IDEVERKET.get("STAGE_LIMITS_DAYS", {})
 
 
 class IdeaQuerySet(models.QuerySet):
@@ -58,8 +64,17 @@ class IdeaQuerySet(models.QuerySet):
             user.units_with_role_filter("owner_unit", *RoleAssignment.DECIDERS)
         )
 
+    def waiting_too_long(self, today=None):
+        """Ideas past their stage's time limit (settings STAGE_LIMITS_DAYS) or revisit date."""
+        now = timezone.now()
+        condition = Q(stage=Stage.PARKED, revisit_on__lte=today or timezone.localdate())
+        for stage, days in stage_limits().items():
+            condition |= Q(stage=stage, stage_changed_at__lt=now - datetime.timedelta(days=days))
+        return self.filter(condition)
+
     def for_list(self):
         return self.select_related("owner_unit", "challenge").only(
+            "revisit_on",
             "id",
             "title",
             "stage",
@@ -175,6 +190,8 @@ class Idea(models.Model):
         indexes = [
             # The idea list's default order (newest first), filtered by stage.
             models.Index(fields=["stage", "-submitted_at"], name="idea_stage_submitted"),
+            # waiting_too_long(): each stage's ideas older than its limit.
+            models.Index(fields=["stage", "stage_changed_at"], name="idea_stage_changed"),
             # Department/unit filters on the idea list and the "awaiting decision" query.
             models.Index(fields=["owner_unit", "stage"], name="idea_unit_stage"),
         ]
@@ -194,6 +211,16 @@ class Idea(models.Model):
     def submitter_ids(self):
         """Ids of the submitters, loaded once per instance (permission checks use it often)."""
         return set(self.submitters.values_list("pk", flat=True))
+
+    @property
+    def is_waiting_too_long(self):
+        """The same rule as IdeaQuerySet.waiting_too_long(), for one loaded idea."""
+        if self.stage == Stage.PARKED:
+            return self.revisit_on is not None and self.revisit_on <= timezone.localdate()
+        days = stage_limits().get(self.stage)
+        if days is None or self.stage_changed_at is None:
+            return False
+        return self.stage_changed_at < timezone.now() - datetime.timedelta(days=days)
 
     @property
     def is_restricted(self):

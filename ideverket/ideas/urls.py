@@ -8,6 +8,7 @@ urlpatterns = [
     path("ny/", views.idea_create, name="create"),
     path("liknande/", views.similar_ideas, name="similar"),
     path("min-sida/", views.mine, name="mine"),
+    path("vantar-for-lange/", views.waiting, name="waiting"),
     path("<int:pk>/", views.idea_detail, name="detail"),
     path("<int:pk>/redigera/", views.idea_edit, name="edit"),
     path("<int:pk>/skicka-in/", views.idea_submit, name="submit"),

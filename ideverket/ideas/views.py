@@ -6,8 +6,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -19,10 +21,11 @@ from ideverket.challenges.models import Challenge
 from ideverket.lib.forms import is_id
 from ideverket.lib.htmx import partial_or_page
 from ideverket.lib.search import search
+from ideverket.org.models import RoleAssignment
 
 from . import actions, panels
 from .forms import AssignForm, CommentForm, DecisionForm, IdeaFilterForm, IdeaForm
-from .models import Comment, Decision, Follow, Idea, Support
+from .models import Comment, Decision, Follow, Idea, Support, stage_limits
 from .process import FINAL_STAGES, Outcome, Stage, outcomes_from
 from .rules import can_decide, is_decider
 
@@ -260,6 +263,21 @@ def idea_submit(request, pk):
     return redirect(idea)
 
 
+def _record_page_for(idea, outcome):
+    """The trial's evaluation or the implementation's handover page, where that is the form."""
+    if outcome == Outcome.EVALUATE:
+        from ideverket.trials.models import Trial
+
+        trial = Trial.objects.filter(idea=idea).open().only("pk").first()
+        return trial and reverse("trials:evaluate", args=[trial.pk])
+    if outcome == Outcome.COMPLETE:
+        from ideverket.implementation.models import Implementation
+
+        implementation = Implementation.objects.filter(idea=idea).active().only("pk").first()
+        return implementation and reverse("implementation:handover", args=[implementation.pk])
+    return None
+
+
 @require_http_methods(["GET", "POST"])
 def idea_decide(request, pk, outcome):
     idea = get_idea_for_user(request, pk, "handler")
@@ -272,6 +290,10 @@ def idea_decide(request, pk, outcome):
         return redirect(idea)
     if not can_decide(request.user, idea):
         raise PermissionDenied
+    record_page = _record_page_for(idea, outcome)
+    if record_page is not None:
+        # Evaluating and handing over have their own forms (criteria, follow-up dates).
+        return redirect(record_page)
     if outcome not in outcomes_from(seen_stage):
         messages.error(request, _("Det beslutet går inte att ta i idéns nuvarande steg."))
         return redirect(idea)
@@ -408,6 +430,33 @@ def idea_assign(request, pk):
 MINE_LIMIT = 20
 
 
+def _decider_scope(user, queryset):
+    """The part of `queryset` under units where `user` decides (everything for coordinators)."""
+    if user.is_coordinator:
+        return queryset
+    return queryset.filter(user.units_with_role_filter("owner_unit", *RoleAssignment.DECIDERS))
+
+
+@require_GET
+def waiting(request):
+    """Ideas waiting too long in their stage, for the people who decide on them."""
+    user = request.user
+    if not (user.is_coordinator or user.role_units(*RoleAssignment.DECIDERS)):
+        raise Http404
+    form = IdeaFilterForm(request.GET or None)
+    form.is_valid()
+    ideas = _decider_scope(user, Idea.objects.visible_to(user).waiting_too_long())
+    ideas = form.filter(ideas.for_list()).order_by("stage_changed_at", "pk")
+    context = {
+        "form": form,
+        "page_obj": paginate(request, ideas),
+        "nav": "mine",
+        "querystring_without_page": querystring_without_page(request),
+        "limits": [(Stage(stage).label, days) for stage, days in stage_limits().items()],
+    }
+    return render(request, "ideas/waiting.html", context)
+
+
 @require_GET
 def mine(request):
     """Min sida: my ideas, what I follow, what waits for my decision or handling."""
@@ -415,6 +464,11 @@ def mine(request):
     visible = Idea.objects.visible_to(user)
     my_ideas = visible.submitted_by(user).for_list().order_by("-created_at", "-pk")
     awaiting = visible.awaiting_decision_by(user).for_list().order_by("stage_changed_at", "pk")
+    may_decide = user.is_coordinator or bool(user.role_units(*RoleAssignment.DECIDERS))
+    to_move_on = Q(handler=user)
+    if may_decide:
+        to_move_on |= Q(pk__in=_decider_scope(user, Idea.objects.all()).values("pk"))
+    overdue = visible.waiting_too_long().filter(to_move_on)
     handling = (
         visible.filter(handler=user)
         .exclude(stage__in=FINAL_STAGES)
@@ -432,6 +486,8 @@ def mine(request):
         "nav": "mine",
         "my_ideas": list(my_ideas[:MINE_LIMIT]),
         "awaiting": list(awaiting[:MINE_LIMIT]),
+        "overdue_count": overdue.count(),
+        "may_see_waiting": may_decide,
         "handling": list(handling[:MINE_LIMIT]),
         "coaching": list(coaching[:MINE_LIMIT]),
         "following": list(following[:MINE_LIMIT]),

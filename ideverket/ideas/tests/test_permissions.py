@@ -50,6 +50,10 @@ def assert_untouched(idea, decisions_before, stage):
     assert Decision.objects.filter(idea=idea).count() == decisions_before
 
 
+# Outcomes whose form lives on the trial or implementation page (see ideas.views).
+RECORD_FORMS = {Outcome.EVALUATE: "/utvardera/", Outcome.COMPLETE: "/overlamna/"}
+
+
 @pytest.mark.parametrize("pair", PAIRS, ids=pair_id)
 def test_decide_matrix(cast, login, pair):
     """One (stage, outcome) pair: every non-decider refused, every decider served, and the
@@ -77,6 +81,15 @@ def test_decide_matrix(cast, login, pair):
     for persona in OTHER_DEPARTMENTS:
         refused(persona, 404)
     assert_untouched(idea, before, stage)
+
+    if outcome in RECORD_FORMS:
+        # Evaluating a trial and handing over to the line have their own pages (criteria,
+        # follow-up dates); deciders are sent there, and those pages' tests take it on.
+        for persona in DECIDERS:
+            response = login(cast.fresh(persona)).get(url)
+            assert response.status_code == 302, persona
+            assert RECORD_FORMS[outcome] in response["Location"]
+        return
 
     for persona in DECIDERS:
         response = login(cast.fresh(persona)).get(url)
