@@ -36,7 +36,9 @@ class IdeaQuerySet(models.QuerySet):
             inside = Q(owner_unit_id__in=user.unit.ancestor_ids)
         # Unit roles only: the admin role manages the organisation, not its content.
         by_role = user.units_with_role_filter("owner_unit", *RoleAssignment.UNIT_ROLES)
-        restricted_ok = inside | by_role | Q(handler=user) | Q(coach=user)
+        # A receiving unit's named owner must see what they committed to carry on.
+        committed = Exists(Commitment.objects.filter(decision__idea=OuterRef("pk"), owner=user))
+        restricted_ok = inside | by_role | Q(handler=user) | Q(coach=user) | committed
         return self.filter(
             (~Q(stage=Stage.DRAFT) & (Q(visibility=Idea.Visibility.OPEN) | restricted_ok)) | mine
         )

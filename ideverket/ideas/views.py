@@ -482,8 +482,26 @@ def mine(request):
     notifications = list(
         Notification.objects.for_user(user).unread().select_related("event__subject_type")[:50]
     )
+    from ideverket.implementation.models import Implementation
+    from ideverket.trials.models import Trial
+
     context = {
         "nav": "mine",
+        "my_trials": list(
+            Trial.objects.visible_to(user)
+            .filter(owner=user)
+            .open()
+            .with_flag()
+            .select_related("idea")
+            .order_by("ends_on", "pk")[:MINE_LIMIT]
+        ),
+        "my_implementations": list(
+            Implementation.objects.visible_to(user)
+            .filter(owner=user)
+            .active()
+            .select_related("idea")
+            .order_by("ends_on", "pk")[:MINE_LIMIT]
+        ),
         "my_ideas": list(my_ideas[:MINE_LIMIT]),
         "awaiting": list(awaiting[:MINE_LIMIT]),
         "overdue_count": overdue.count(),
