@@ -151,3 +151,30 @@ def test_keyboard_and_phone(
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Du stöttar idén (1 stöd)").wait_for()
     assert_accessible(page)
+
+
+def test_waiting_too_long_for_the_innovation_lead(
+    page, live_server, cast, browser_login, assert_accessible, assert_no_horizontal_scroll
+):
+    """An idea left in "submitted" past its limit shows on Min sida and the waiting list."""
+    from ideverket.ideas.actions import do_create_idea
+
+    idea = do_create_idea(
+        cast.employee,
+        title="Bortglömd idé om skolgården",
+        problem="Ingen har svarat.",
+        proposal="Fler bänkar.",
+        owner_unit=cast.school,
+    )
+    Idea.objects.filter(pk=idea.pk).update(
+        stage_changed_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    browser_login(page, cast.lead)
+    notice = page.locator(".message--warning")
+    assert "har väntat för länge" in notice.inner_text()
+    notice.get_by_role("link", name="Visa dem").click()
+    assert page.get_by_role("heading", name="Idéer som väntat för länge").is_visible()
+    assert page.get_by_role("link", name="Bortglömd idé om skolgården").is_visible()
+    assert page.get_by_text("Väntat för länge").first.is_visible()
+    assert_accessible(page)
+    assert_no_horizontal_scroll(page)

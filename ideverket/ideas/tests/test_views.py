@@ -619,3 +619,31 @@ def test_mark_read_with_odd_ids(cast, login, no_raise, inbox, value):
     response = login(cast.fresh("employee")).post(MARK_READ, {"notification": value})
     assert response.status_code == 302
     assert unread(cast.employee) == 3
+
+
+def test_waiting_list_only_for_deciders_and_only_overdue(cast, login):
+    old = new_idea(cast)
+    fresh = new_idea(cast)
+    Idea.objects.filter(pk=old.pk).update(
+        stage_changed_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    assert Idea.objects.get(pk=old.pk).is_waiting_too_long
+    assert set(Idea.objects.waiting_too_long()) == {Idea.objects.get(pk=old.pk)}
+    url = reverse("ideas:waiting")
+    page = login(cast.fresh("lead")).get(url)
+    assert page.status_code == 200
+    assert old.title in page.text and fresh.pk not in [i.pk for i in page.context["page_obj"]]
+    # The social department's lead decides over none of these.
+    assert login(cast.fresh("social_lead")).get(url).context["page_obj"].paginator.count == 0
+    for persona in ("employee", "inspirer", "outsider", "admin"):
+        assert login(cast.fresh(persona)).get(url).status_code == 404
+    mine = login(cast.fresh("lead")).get(reverse("ideas:mine"))
+    assert mine.context["overdue_count"] == 1
+
+
+def test_parked_idea_waits_too_long_after_its_revisit_date(cast):
+    idea = new_idea(cast)
+    Idea.objects.filter(pk=idea.pk).update(
+        stage=Stage.PARKED, revisit_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert Idea.objects.waiting_too_long().filter(pk=idea.pk).exists()
