@@ -38,7 +38,8 @@ class LoginRequiredMiddleware:
             return None
         if request.path.startswith(settings.PUBLIC_PATH_PREFIXES):
             return None
-        if getattr(view_func, "login_not_required", False):
+        # Django's own @login_not_required sets login_required = False on the view.
+        if getattr(view_func, "login_required", True) is False:
             return None
         return redirect_to_login(request.get_full_path())
 
