@@ -1,19 +1,24 @@
 """Builds the demo municipality from `data.py` through the ordinary action functions.
 
-Everything is created by the same functions the pages use (org, challenge and idea actions),
-so permissions are checked and timelines, decisions and notifications are real.
+Everything is created by the same functions the pages use (org, challenge, idea, trial,
+implementation, effect, lesson and project actions), so permissions are checked and timelines,
+decisions and notifications are real. What follows the decisions – trials, implementations,
+handovers, effects and lessons – is in `results.py`, the projects in `projects.py`.
 
 Realistic dates: the whole history is planned first – what happens to each idea and when, over
 the last eighteen months – and then played back in date order with Django's clock set to the
 planned moment (`timezone.now` patched during the build). Every auto_now_add and every `now` an
 action writes (created_at, submitted_at, stage_changed_at, decided_at, events, notifications,
 comments, supports, follows) is therefore consistent by construction, and the actions' own date
-checks ("the revisit date must lie ahead") apply at the time the decision was taken.
+checks ("the revisit date must lie ahead") apply at the time the decision was taken. A step may
+queue later steps while it runs (a test decision schedules its trial's updates), so the steps
+are kept in a heap ordered by time.
 
 All randomness comes from one `random.Random(SEED)`, so every run builds the same history
 relative to the day it runs.
 """
 
+import heapq
 import random
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,6 +51,8 @@ from ideverket.org.models import Unit, User
 
 from . import data
 from .logins import email_for
+from .projects import ProjectsMixin
+from .results import ResultsMixin, criteria_lines
 
 # Days ago an idea that has reached a stage was first written (low, high).
 AGE_DAYS = {
@@ -120,6 +127,26 @@ DECIDERS = (data.MANAGER, data.LEAD)
 SUPPORT_UNIT = {"support_it": "it", "support_hr": "hr"}
 
 
+def follow_through_counts():
+    """What the demo holds beyond the ideas: trials, implementations, effects, lessons, projects."""
+    from ideverket.effects.models import Effect, Measurement
+    from ideverket.implementation.models import Handover, Implementation
+    from ideverket.lessons.models import Lesson
+    from ideverket.projects.models import Project
+    from ideverket.trials.models import Trial
+
+    return {
+        "tester": Trial.objects.count(),
+        "införanden": Implementation.objects.count(),
+        "överlämningar": Handover.objects.count(),
+        "effekter": Effect.objects.count(),
+        "mätningar": Measurement.objects.count(),
+        "lärdomar": Lesson.objects.count(),
+        "projekt": Project.objects.count(),
+        "flaggade": Trial.objects.flagged().count() + Implementation.objects.flagged().count(),
+    }
+
+
 def demo_loaded():
     """True when the demo municipality is already in the database."""
     return Unit.objects.filter(parent__isnull=True, name=data.ROOT_NAME).exists()
@@ -180,9 +207,16 @@ class IdeaPlan:
     t_decisions: list = field(default_factory=list)
     idea: Idea | None = None
     used_comments: set = field(default_factory=set)
+    # What the decisions started (see results.py).
+    trials: list = field(default_factory=list)
+    trial_effects: list = field(default_factory=list)
+    implementation: object = None
+    milestones: list = field(default_factory=list)
+    effects: list = field(default_factory=list)
+    line_owner: User | None = None
 
 
-class DemoBuilder:
+class DemoBuilder(ResultsMixin, ProjectsMixin):
     def __init__(self, *, seed=data.SEED):
         self.seed = seed
         # The random stream in use: the builder's own while the organisation is planned, the
@@ -199,8 +233,13 @@ class DemoBuilder:
         self.challenges = {}
         self.challenge_times = {}
         self.plans = []
-        self.steps = []
+        self.plan_by_key = {}
+        self.steps = []  # a heap of (when, sequence, seed, function)
+        self.step_count = 0
         self.submitted_count = {}
+        self.planned_trial_key = None
+        self.used_lessons = set()
+        self.projects = {}
 
     # -- public ----------------------------------------------------------------------------
     def build(self):
@@ -211,7 +250,9 @@ class DemoBuilder:
                 self.create_organisation()
                 self.plan_challenges()
                 self.plan_ideas()
+                self.schedule_projects()
                 self.play()
+                self.owner_leaves()
             self.finish()
             return self.check()
 
@@ -244,12 +285,15 @@ class DemoBuilder:
         return self.at_hour(lo + (hi - lo) * share, lo, hi, office=office)
 
     def add_step(self, when, fn):
-        self.steps.append((when, len(self.steps), self.rng.random(), fn))
+        """Queue `fn` to run at `when`; steps may queue later steps while they run."""
+        self.step_count += 1
+        heapq.heappush(self.steps, (when, self.step_count, self.rng.random(), fn))
 
     def play(self):
         """Run every planned step in date order with the clock at the step's moment."""
-        for when, _seq, seed, fn in sorted(self.steps, key=lambda s: (s[0], s[1])):
-            self.clock.now = when
+        while self.steps:
+            when, _seq, seed, fn = heapq.heappop(self.steps)
+            self.clock.now = max(when, self.clock.now)
             self.rng = random.Random(seed)
             fn()
         self.clock.now = self.real_now
@@ -287,10 +331,11 @@ class DemoBuilder:
         User.objects.filter(pk__in=created).update(date_joined=self.clock.now)
         # Fresh instances, so each person's role list is loaded once, with every role in it.
         by_pk = {u.pk: u for u in User.objects.filter(pk__in=created).select_related("unit")}
-        unit_by_pk = {u.pk: u for u in self.units.values()}
+        self.unit_by_pk = unit_by_pk = {u.pk: u for u in self.units.values()}
         for user in by_pk.values():
             user.unit = unit_by_pk[user.unit_id]
             self.people[user.name] = user
+        self.people_by_pk = by_pk
         self.role_holders = {}
         for user in self.people.values():
             for assignment in user.role_assignments:
@@ -381,6 +426,8 @@ class DemoBuilder:
         for plan in self.plans:
             self.rng = random.Random(f"{self.seed}:{plan.key}")
             self.schedule(plan)
+        self.plan_by_key = {plan.key: plan for plan in self.plans}
+        self.choose_planned_trial()
 
     def choose_submitter(self, unit):
         people = [
@@ -772,14 +819,15 @@ class DemoBuilder:
         if running:  # still under way today, so the resources must reach past today
             until = max(until, self.today + timedelta(days=rng.randint(30, 150)))
         criteria = plan.texts.get("criteria") or rng.choice(data.GENERIC_CRITERIA)
-        return {
+        commitment = {
             "receiving_unit": receiving,
             "owner": owner,
             "hours": hours,
             "kronor": kronor,
             "until": until,
-            "success_criteria": criteria,
+            "success_criteria": criteria_lines(criteria),
         }
+        return self.adjust_commitment(plan, outcome, decided_at, commitment, running=running)
 
     def reason(self, plan, outcome, **context):
         texts = plan.texts
@@ -829,7 +877,19 @@ class DemoBuilder:
             context["owner"] = self.last_owner_name(idea) or user.name
         following = plan.path[index + 1] if index + 1 < len(plan.path) else None
         reason = self.reason(plan, outcome, following=following, **context)
-        do_decide(user, idea, outcome, seen_stage=idea.stage, reason=reason, **kwargs)
+        if outcome == "evaluate":  # the trial is evaluated, which takes the decision
+            self.evaluate_trial(plan, index, user, reason)
+            return
+        if outcome == "complete":  # the handover to the line, which takes the decision
+            self.hand_over(plan, index, user, reason)
+            return
+        decision = do_decide(user, idea, outcome, seen_stage=idea.stage, reason=reason, **kwargs)
+        if outcome in ("test", "test_again"):
+            plan.trials.append(decision.trial)
+            self.follow_trial(plan, index, decision.trial)
+        if outcome in ("do_now", "implement"):
+            plan.implementation = decision.implementation
+            self.follow_implementation(plan, index, decision.implementation)
 
     def last_owner_name(self, idea):
         decision = (

@@ -9,13 +9,25 @@ from django.core.management import call_command
 from django.db.models import F
 from django.utils import timezone
 
-from ideverket.activity.models import Notification
+from ideverket.activity.models import Event, Notification
 from ideverket.challenges.models import Challenge
 from ideverket.demo import data
 from ideverket.demo.logins import email_for
+from ideverket.effects.models import Effect, Measurement
 from ideverket.ideas.models import Comment, Decision, Follow, Idea, Support
 from ideverket.ideas.process import Outcome, Stage
+from ideverket.implementation.models import FollowUp, Handover, Implementation, Milestone
+from ideverket.lessons.models import Lesson
 from ideverket.org.models import RoleAssignment, Unit, User
+from ideverket.projects.models import (
+    GateDecision,
+    JoinRequest,
+    Project,
+    ProjectMilestone,
+    ProjectUnit,
+    StatusReport,
+)
+from ideverket.trials.models import Criterion, Trial, TrialUpdate
 
 
 def row_counts():
@@ -70,6 +82,97 @@ def test_load_demo_builds_a_municipality_once():
     erik = User.objects.get(email="erik.andersson@exempelkommun.se")
     assert Decision.objects.filter(idea__submitters=erik).exists()
     assert Notification.objects.filter(recipient=erik, read_at__isnull=True).exists()
+
+    # Trials: in every status, each with a plan, updates of every health, results per criterion.
+    assert set(Trial.objects.values_list("status", flat=True)) == set(Trial.Status.values)
+    assert Trial.objects.count() >= 30
+    assert not Trial.objects.filter(hypothesis="").exists()
+    assert not Trial.objects.filter(plan="").exists()
+    assert not Trial.objects.filter(participants="").exists()
+    assert set(TrialUpdate.objects.values_list("health", flat=True)) == set(
+        TrialUpdate.Health.values
+    )
+    assert Trial.objects.filter(status=Trial.Status.RUNNING, updates__isnull=False).exists()
+    evaluated = Criterion.objects.filter(trial__status=Trial.Status.EVALUATED)
+    assert evaluated.count() >= 40 and not evaluated.filter(result="").exists()
+    assert {Criterion.Result.MET, Criterion.Result.PARTLY, Criterion.Result.NOT_MET} <= set(
+        evaluated.values_list("result", flat=True)
+    )
+    assert not Trial.objects.filter(status=Trial.Status.EVALUATED, lessons="").exists()
+    # Every idea that was tested has its trial; every stopped one kept its lessons.
+    tested = Decision.objects.filter(outcome__in=[Outcome.TEST, Outcome.TEST_AGAIN])
+    assert Trial.objects.count() == tested.count()
+    for idea in Idea.objects.filter(stage=Stage.STOPPED):
+        assert Lesson.objects.for_subject(idea).filter(outcome=Lesson.Outcome.DID_NOT_WORK).exists()
+
+    # Implementations: every one with 2–4 milestones, some under way, some handed over.
+    implementations = Implementation.objects.with_progress()
+    assert implementations.count() >= 25
+    assert not implementations.filter(milestone_count__lt=2).exists()
+    assert not implementations.filter(milestone_count__gt=4).exists()
+    progress = set(Milestone.objects.values_list("progress", flat=True))
+    assert 0 in progress and 100 in progress and any(0 < p < 100 for p in progress)
+    assert Implementation.objects.filter(status=Implementation.Status.ACTIVE).count() >= 5
+    # Handovers to the line, each with its follow-up dates, some already followed up.
+    assert Handover.objects.count() >= 3
+    assert not Handover.objects.filter(follow_ups__isnull=True).exists()
+    assert FollowUp.objects.filter(done_on__isnull=False).count() >= 5
+    assert FollowUp.objects.filter(done_on__isnull=True, due_on__gt=timezone.localdate()).exists()
+
+    # Effects of every kind, expected and realised, on ideas, trials and projects.
+    assert set(Effect.objects.values_list("kind", flat=True)) == set(Effect.Kind.values)
+    assert {"idea", "trial", "project"} <= set(
+        Effect.objects.values_list("subject_type__model", flat=True)
+    )
+    assert Measurement.objects.count() >= 30
+    realised = Effect.objects.with_latest().filter(latest_on__isnull=False)
+    implemented = Idea.objects.filter(stage__in=[Stage.IMPLEMENTED, Stage.SPREAD])
+    assert realised.filter(subject_id__in=implemented, subject_type__model="idea").count() >= 15
+    # The sums per department have something to show in every department.
+    departments = {
+        row["department"]
+        for row in Effect.objects.sums_by("department", "kind")
+        if row["realised"] is not None
+    }
+    assert len(departments) == 5
+
+    # Lessons across the municipality, some that worked, some from stopped trials.
+    assert Lesson.objects.count() >= 10
+    assert set(Lesson.objects.values_list("outcome", flat=True)) == set(Lesson.Outcome.values)
+    assert Lesson.objects.order_by().values("department").distinct().count() == 5
+    assert Lesson.objects.filter(search_text__contains="schema").exists()
+
+    # Two cross-department projects with support functions as partners.
+    assert Project.objects.count() == 2
+    for project in Project.objects.all():
+        partners = ProjectUnit.objects.filter(
+            project=project,
+            is_partner=True,
+            status=ProjectUnit.Status.ACCEPTED,
+            unit__is_support_function=True,
+        )
+        assert partners.exists(), project
+        assert ProjectUnit.objects.filter(
+            project=project, is_partner=False, status=ProjectUnit.Status.ACCEPTED
+        ).exists()
+        assert project.memberships.count() >= 4
+        assert project.ideas.exists() and project.challenges.exists()
+        assert ProjectMilestone.objects.filter(project=project).count() >= 3
+        reports = StatusReport.objects.filter(project=project)
+        assert {"green", "yellow"} <= set(reports.values_list("health", flat=True))
+        go = GateDecision.objects.filter(project=project, outcome=GateDecision.Outcome.GO)
+        assert go.exists() and not go.filter(receiving_unit__isnull=True).exists()
+    assert Project.objects.looking_for_partners().exists()
+    assert JoinRequest.objects.filter(status=JoinRequest.Status.PENDING).exists()
+    assert not Project.objects.flagged().exists()
+
+    # Nothing forgotten: an ownerless trial and items whose committed period has run out.
+    assert Trial.objects.flagged().filter(owner__is_active=False).exists()
+    assert Trial.objects.flagged().filter(ends_on__lt=timezone.localdate()).exists()
+    assert Implementation.objects.flagged().exists()
+    assert User.objects.filter(is_active=False).count() == 1
+    # Nothing is dated after the moment the demo was loaded.
+    assert not Event.objects.filter(created_at__gt=timezone.now()).exists()
 
     # The logins are printed.
     assert "karin.lindqvist@exempelkommun.se" in printed and data.PASSWORD in printed

@@ -5,14 +5,15 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from ideverket.demo import data
-from ideverket.demo.builder import DemoBuilder, demo_loaded
+from ideverket.demo.builder import DemoBuilder, demo_loaded, follow_through_counts
 from ideverket.demo.logins import format_logins
 
 
 class Command(BaseCommand):
     help = (
         "Läser in demokommunen Exempelkommun med förvaltningar, personer i alla roller, "
-        "utmaningar och idéer i alla steg. Körs den igen läggs inget till. "
+        "utmaningar, idéer i alla steg, tester, införanden, effekter, lärdomar och projekt. "
+        "Körs den igen läggs inget till. "
         "Skriver alltid ut demoinloggningarna."
     )
 
@@ -27,9 +28,11 @@ class Command(BaseCommand):
                 raise CommandError(f"Demodatan kunde inte läsas in: {exc!r}") from exc
             elapsed = time.monotonic() - started
             stages = ", ".join(f"{stage} {n}" for stage, n in counts.items())
+            more = ", ".join(f"{n} {what}" for what, n in follow_through_counts().items())
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demodata inläst på {elapsed:.1f} s: {sum(counts.values())} idéer ({stages})."
+                    f"Demodata inläst på {elapsed:.1f} s: {sum(counts.values())} idéer ({stages}); "
+                    f"{more}."
                 )
             )
         self.stdout.write(format_logins())
