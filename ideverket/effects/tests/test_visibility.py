@@ -80,11 +80,9 @@ def test_anonymous_sees_no_effects(cast, restricted):
     assert not Effect.objects.visible_to(AnonymousUser()).exists()
 
 
-def test_a_commitment_owner_elsewhere_may_edit_but_cannot_see_a_restricted_idea(cast, login):
-    """Visibility comes first: the receiving owner in another department gets 404, not a form.
-
-    (Ideas' visibility does not include commitment owners; see docs/roles.md.)
-    """
+def test_a_commitment_owner_elsewhere_sees_and_edits_a_restricted_idea(cast, login):
+    """The receiving unit's named owner in another department sees the restricted idea they
+    committed to carry on, and may record its effects (docs/roles.md)."""
     idea = idea_in_stage(cast, Stage.IN_ASSESSMENT, visibility=Idea.Visibility.RESTRICTED)
     do_decide(
         cast.fresh("lead"),
@@ -102,4 +100,4 @@ def test_a_commitment_owner_elsewhere_may_edit_but_cannot_see_a_restricted_idea(
     )
     assert subjects.get("ideas.idea").can_edit(cast.fresh("outsider"), idea)
     url = reverse("effects:create", args=["ideas.idea", idea.pk])
-    assert login(cast.fresh("outsider")).get(url).status_code == 404
+    assert login(cast.fresh("outsider")).get(url).status_code == 200

@@ -86,8 +86,8 @@ def test_missing_trial_is_404(cast, login):
     assert client.get(reverse("trials:detail", args=[999999])).status_code == 404
 
 
-def test_an_owner_outside_the_circle_sees_their_own_trial_only(cast, login):
-    """A receiving unit elsewhere: its named owner runs the trial without seeing the idea."""
+def test_an_owner_outside_the_circle_sees_the_trial_and_its_idea(cast, login):
+    """A receiving unit elsewhere: its named owner runs the trial and sees the idea behind it."""
     trial = trial_for(
         cast,
         visibility=Idea.Visibility.RESTRICTED,
@@ -96,7 +96,7 @@ def test_an_owner_outside_the_circle_sees_their_own_trial_only(cast, login):
     )
     client = login(cast.fresh("outsider"))
     assert client.get(reverse("trials:detail", args=[trial.pk])).status_code == 200
-    assert client.get(reverse("ideas:detail", args=[trial.idea_id])).status_code == 404
+    assert client.get(reverse("ideas:detail", args=[trial.idea_id])).status_code == 200
     assert client.get(reverse("trials:edit", args=[trial.pk])).status_code == 200
 
 
