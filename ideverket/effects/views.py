@@ -39,24 +39,31 @@ def _subject_url(kind, subject):
     return f"{kind.url(subject)}#effekter"
 
 
-def idea_panel(request, idea):
-    """The idea page's "Effekter" section: expected against realised, for each effect.
+def subject_panel(label):
+    """A page panel (see ideas/panels.py) with the "Effekter" section of a `label` subject.
 
     Queries: the effects with their latest measurement (one statement, correlated subqueries),
-    plus, for people who are not deciders, handler or coach, the idea's commitment owners
+    plus, for people who are not deciders, handler or coach, the subject's commitment owners
     (shared with the lessons panel).
     """
-    if idea.stage == "draft":
-        return None
-    may_edit = can_edit_subject(request.user, idea)
-    effects = list(Effect.objects.for_subject(idea).with_latest().select_related("unit"))
-    if not effects and not may_edit:
-        return None
-    return {
-        "effects": effects,
-        "may_edit": may_edit,
-        "add_url": reverse("effects:create", args=["ideas.idea", idea.pk]),
-    }
+
+    def loader(request, subject):
+        if getattr(subject, "stage", None) == "draft":
+            return None
+        may_edit = can_edit_subject(request.user, subject)
+        effects = list(Effect.objects.for_subject(subject).with_latest().select_related("unit"))
+        if not effects and not may_edit:
+            return None
+        return {
+            "effects": effects,
+            "may_edit": may_edit,
+            "add_url": reverse("effects:create", args=[label, subject.pk]),
+        }
+
+    return loader
+
+
+idea_panel = subject_panel("ideas.idea")
 
 
 @require_http_methods(["GET", "POST"])

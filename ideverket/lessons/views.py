@@ -47,22 +47,27 @@ def attach_sources(lessons):
     return lessons
 
 
-def idea_panel(request, idea):
-    """The idea page's "Lärdomar" section: its lessons, and a link to add one for its editors.
+def subject_panel(label):
+    """A page panel with the "Lärdomar" section of a `label` subject and, for its editors, a
+    link to add one. Queries: the lessons; the editor check shares the effects panel's."""
 
-    Queries: the idea's lessons; the editor check shares the effects panel's commitment query.
-    """
-    if idea.stage == "draft":
-        return None
-    may_edit = can_write_lesson(request.user, idea)
-    lessons = list(Lesson.objects.for_subject(idea).select_related("unit"))
-    if not lessons and not may_edit:
-        return None
-    return {
-        "lessons": lessons,
-        "may_edit": may_edit,
-        "add_url": reverse("lessons:create", args=["ideas.idea", idea.pk]),
-    }
+    def loader(request, subject):
+        if getattr(subject, "stage", None) == "draft":
+            return None
+        may_edit = can_write_lesson(request.user, subject)
+        lessons = list(Lesson.objects.for_subject(subject).select_related("unit"))
+        if not lessons and not may_edit:
+            return None
+        return {
+            "lessons": lessons,
+            "may_edit": may_edit,
+            "add_url": reverse("lessons:create", args=[label, subject.pk]),
+        }
+
+    return loader
+
+
+idea_panel = subject_panel("ideas.idea")
 
 
 def _querystring_without_page(form):

@@ -14,6 +14,20 @@ class ProjectsConfig(AppConfig):
 
         register("projects.project", describe_project_event, visible_projects)
         self._register_subject_kind()
+        self._register_panels()
+
+    def _register_panels(self):
+        """Effects (expected and realised) and lessons on the project page."""
+        from ideverket.effects.views import subject_panel as effects_panel
+        from ideverket.lessons.views import subject_panel as lessons_panel
+
+        from . import panels
+
+        for name, template, loader, order in (
+            ("effects", "effects/_panel.html", effects_panel("projects.project"), 200),
+            ("lessons", "lessons/_panel.html", lessons_panel("projects.project"), 210),
+        ):
+            panels.register(panels.Panel(name=name, template=template, loader=loader, order=order))
 
     def _register_subject_kind(self):
         """Let effects and lessons attach to projects (ideverket.lib.subjects)."""

@@ -136,9 +136,10 @@ def grow(cast, project, rounds, start=0):
 # pending join requests 8; milestones 9; the latest status reports 10; gate decisions with
 # decider, receiving unit and owner 11; the timeline 12; linked challenges 13; linked visible
 # ideas 14; the unread badge 15; for the lead, who has unread notifications about the project,
-# the badge also looks up which of their subjects are still visible 16. Object permissions
-# never reach ModelBackend's tables.
-DETAIL_QUERIES = {"employee": 15, "lead": 16}
+# the badge also looks up which of their subjects are still visible 16; then the panels the
+# effects and lessons apps add: effects with their latest measurement, and lessons (+2).
+# Object permissions never reach ModelBackend's tables.
+DETAIL_QUERIES = {"employee": 17, "lead": 18}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
