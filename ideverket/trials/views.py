@@ -13,11 +13,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideverket.activity.models import Event
+from ideverket.effects.views import subject_panel as effects_subject_panel
+from ideverket.lessons.views import subject_panel as lessons_subject_panel
 from ideverket.lib.htmx import partial_or_page
 
 from . import actions
 from .forms import EvaluationForm, OwnerForm, TrialFilterForm, TrialPlanForm, TrialUpdateForm
 from .models import Criterion, Trial, TrialUpdate
+
+effects_panel = effects_subject_panel("trials.trial")
+lessons_panel = lessons_subject_panel("trials.trial")
 
 
 def get_trial_for_user(request, pk):
@@ -87,6 +92,9 @@ def _detail_context(request, trial, **forms):
         "may_reassign": user.has_perm("trials.reassign_trial", trial),
         "owner_left": not trial.owner.is_active,
         "nav": "trials",
+        # Effects measured on the trial itself and its lessons (the effects and lessons apps).
+        "effects_panel": effects_panel(request, trial),
+        "lessons_panel": lessons_panel(request, trial),
     }
     if may_manage:
         context["update_form"] = forms.get("update_form") or TrialUpdateForm()

@@ -69,8 +69,9 @@ def test_trial_list(cast, login, case):
 # The trial page: the request; the trial (idea, owner unit, owner, evaluator, decision,
 # decider, commitment, receiving unit and the committed owner joined in); criteria; status
 # updates (authors); the timeline's events (actors, subject type): 11, whoever looks (the
-# permission checks use the role assignments already loaded).
-DETAIL_QUERIES = {"employee": 11, "manager": 11}
+# permission checks use the role assignments already loaded); then the trial's effects with
+# their latest measurement and its lessons: 13.
+DETAIL_QUERIES = {"employee": 13, "manager": 13}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
