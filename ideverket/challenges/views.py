@@ -8,11 +8,11 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ideverket.ideas.models import Idea
+from ideverket.lib.forms import querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
 from . import actions
@@ -42,18 +42,6 @@ def get_challenge_for_edit(request, pk):
     return challenge
 
 
-def _querystring_without_page(form):
-    """The valid filter values, urlencoded with a trailing "&", for the pagination links."""
-    if not form.is_bound:
-        return ""
-    params = [
-        (name, form.data[name])
-        for name in form.fields
-        if name not in form.errors and form.data.get(name)
-    ]
-    return urlencode(params) + "&" if params else ""
-
-
 @require_GET
 def challenge_list(request):
     form = ChallengeFilterForm(request.GET or None)
@@ -67,7 +55,7 @@ def challenge_list(request):
     context = {
         "form": form,
         "page_obj": page,
-        "querystring_without_page": _querystring_without_page(form),
+        "querystring_without_page": querystring_without_page(form),
         "is_partial": template.endswith("#results"),
         "may_create": request.user.has_perm("challenges.add_challenge"),
         "may_manage_themes": request.user.has_perm("challenges.manage_themes"),

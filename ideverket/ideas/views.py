@@ -1,7 +1,5 @@
 """Idea pages: list, submit, detail with decisions, comments, support and follow, Min sida."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,7 +8,6 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ideverket.activity.describe import attach_subjects
 from ideverket.activity.models import Event, Notification
 from ideverket.challenges.models import Challenge
-from ideverket.lib.forms import is_id
+from ideverket.lib.forms import is_id, parse_seen
 from ideverket.lib.htmx import partial_or_page
 from ideverket.lib.search import search
 from ideverket.org.models import RoleAssignment
@@ -203,7 +200,7 @@ def idea_edit(request, pk):
             actions.do_edit_idea(
                 request.user,
                 idea,
-                seen_updated_at=_parse_seen(request.POST.get("seen_updated_at")),
+                seen_updated_at=parse_seen(request.POST.get("seen_updated_at")),
                 themes=data["themes"],
                 co_submitters=data["co_submitters"],
                 **{
@@ -236,19 +233,6 @@ def idea_edit(request, pk):
             "seen_updated_at": request.POST.get("seen_updated_at") or idea.updated_at.isoformat(),
         },
     )
-
-
-def _parse_seen(value):
-    """The `updated_at` the editor saw; a malformed value counts as stale, never as a 500."""
-    if not value:
-        return None
-    try:
-        return parse_datetime(value) or STALE
-    except ValueError:
-        return STALE
-
-
-STALE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 @require_POST

@@ -1,19 +1,16 @@
 """Implementation pages: the list, one implementation with its milestones and timeline, and the
 handover to the line."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.dateparse import parse_datetime
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideverket.activity.models import Event
+from ideverket.lib.forms import parse_seen, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
 from . import actions
@@ -42,30 +39,6 @@ def get_implementation_for_user(request, pk):
     return get_object_or_404(queryset, pk=pk)
 
 
-def _querystring_without_page(form):
-    if not form.is_bound:
-        return ""
-    params = [
-        (name, form.data[name])
-        for name in form.fields
-        if name not in form.errors and form.data.get(name)
-    ]
-    return urlencode(params) + "&" if params else ""
-
-
-# A malformed "seen" timestamp counts as stale, never as a 500.
-_STALE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
-def parse_seen(value):
-    if not value:
-        return None
-    try:
-        return parse_datetime(value) or _STALE
-    except ValueError:
-        return _STALE
-
-
 def get_milestone(implementation, pk):
     milestone = get_object_or_404(Milestone, pk=pk, implementation=implementation)
     milestone.implementation = implementation
@@ -87,7 +60,7 @@ def implementation_list(request):
     context = {
         "form": form,
         "page_obj": page,
-        "querystring_without_page": _querystring_without_page(form),
+        "querystring_without_page": querystring_without_page(form),
         "nav": "implementation",
     }
     return render(request, partial_or_page(request, "implementation/list.html", "results"), context)

@@ -8,12 +8,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ideverket.lib import subjects
-from ideverket.lib.forms import is_id
+from ideverket.lib.forms import is_id, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
 from . import actions
@@ -70,18 +69,6 @@ def subject_panel(label):
 idea_panel = subject_panel("ideas.idea")
 
 
-def _querystring_without_page(form):
-    """The valid filter values, urlencoded with a trailing "&", for the pagination links."""
-    if not form.is_bound:
-        return ""
-    params = [
-        (name, form.data[name])
-        for name in form.fields
-        if name not in form.errors and form.data.get(name)
-    ]
-    return urlencode(params) + "&" if params else ""
-
-
 @require_GET
 def lesson_list(request):
     form = LessonFilterForm(request.GET or None)
@@ -96,7 +83,7 @@ def lesson_list(request):
     context = {
         "form": form,
         "page_obj": page,
-        "querystring_without_page": _querystring_without_page(form),
+        "querystring_without_page": querystring_without_page(form),
         "is_partial": template.endswith("#results"),
         "nav": "lessons",
     }

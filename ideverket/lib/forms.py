@@ -1,7 +1,12 @@
-"""Form fields that never let a malformed id reach the database."""
+"""Form helpers: fields that never let a malformed id reach the database, filter links, and
+the stale-form timestamp."""
+
+import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.dateparse import parse_datetime
+from django.utils.http import urlencode
 
 MAX_ID_DIGITS = 18  # below 2**63, the largest integer both SQLite and PostgreSQL store
 
@@ -35,3 +40,31 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": str(item)[:20]},
                 )
         return super()._check_values(value)
+
+
+def querystring_without_page(form):
+    """The valid filter values of a bound GET form, urlencoded with a trailing "&", for the
+    pagination links (an invalid value is dropped, never echoed back into a link)."""
+    if not form.is_bound:
+        return ""
+    params = [
+        (name, form.data[name])
+        for name in form.fields
+        if name not in form.errors and form.data.get(name)
+    ]
+    return urlencode(params) + "&" if params else ""
+
+
+# A malformed "seen" timestamp counts as stale, never as a 500.
+STALE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def parse_seen(value):
+    """The `updated_at` an editor saw when the form was loaded (hidden field), for the
+    "changed by someone else" check; None when the form did not carry one."""
+    if not value:
+        return None
+    try:
+        return parse_datetime(value) or STALE
+    except ValueError:
+        return STALE

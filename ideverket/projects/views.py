@@ -1,15 +1,11 @@
 """Project pages: the list (with what looks for partners), the partner page, detail, and one
 page or POST endpoint per action. Each view: access helper → permission → form → action."""
 
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
-from django.utils.dateparse import parse_datetime
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,7 +13,7 @@ from ideverket.activity.models import Event
 from ideverket.challenges.models import Challenge
 from ideverket.ideas.models import Idea
 from ideverket.ideas.process import FINAL_STAGES, Stage
-from ideverket.lib.forms import is_id
+from ideverket.lib.forms import is_id, parse_seen, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
 from . import actions, panels
@@ -70,18 +66,6 @@ def _form_errors_from(form, exc):
     form.add_error(None, exc)
 
 
-def _querystring_without_page(form):
-    """The valid filter values, urlencoded with a trailing "&", for the pagination links."""
-    if not form.is_bound:
-        return ""
-    params = [
-        (name, form.data[name])
-        for name in form.fields
-        if name not in form.errors and form.data.get(name)
-    ]
-    return urlencode(params) + "&" if params else ""
-
-
 # --- List and partner pages ------------------------------------------------------------------
 
 
@@ -101,7 +85,7 @@ def project_list(request):
     context = {
         "form": form,
         "page_obj": page,
-        "querystring_without_page": _querystring_without_page(form),
+        "querystring_without_page": querystring_without_page(form),
         "is_partial": is_partial,
         "may_create": user.has_perm("projects.add_project"),
         "nav": "projects",
@@ -263,19 +247,6 @@ def project_detail(request, pk):
     return render(request, "projects/detail.html", _detail_context(request, project))
 
 
-STALE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
-def _parse_seen(value):
-    """The `updated_at` the editor saw; a malformed value counts as stale, never as a 500."""
-    if not value:
-        return None
-    try:
-        return parse_datetime(value) or STALE
-    except ValueError:
-        return STALE
-
-
 @require_http_methods(["GET", "POST"])
 def project_edit(request, pk):
     project = get_project_for_user(request, pk)
@@ -283,7 +254,7 @@ def project_edit(request, pk):
     form = ProjectForm(request.POST or None, user=request.user, project=project)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        seen = _parse_seen(data.pop("seen_updated_at", ""))
+        seen = parse_seen(data.pop("seen_updated_at", ""))
         try:
             actions.do_edit_project(request.user, project, seen_updated_at=seen, **data)
         except ValidationError as exc:

@@ -1,20 +1,17 @@
 """Trial pages: the list, a trial with its plan, updates and timeline, and its evaluation."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.dateparse import parse_datetime
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideverket.activity.models import Event
 from ideverket.effects.views import subject_panel as effects_subject_panel
 from ideverket.lessons.views import subject_panel as lessons_subject_panel
+from ideverket.lib.forms import parse_seen, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
 from . import actions
@@ -38,30 +35,6 @@ def get_trial_for_user(request, pk):
     return get_object_or_404(queryset, pk=pk)
 
 
-def _querystring_without_page(form):
-    if not form.is_bound:
-        return ""
-    params = [
-        (name, form.data[name])
-        for name in form.fields
-        if name not in form.errors and form.data.get(name)
-    ]
-    return urlencode(params) + "&" if params else ""
-
-
-# A malformed "seen" timestamp counts as stale, never as a 500.
-_STALE = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
-
-
-def parse_seen(value):
-    if not value:
-        return None
-    try:
-        return parse_datetime(value) or _STALE
-    except ValueError:
-        return _STALE
-
-
 @require_GET
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
@@ -71,7 +44,7 @@ def trial_list(request):
     context = {
         "form": form,
         "page_obj": page,
-        "querystring_without_page": _querystring_without_page(form),
+        "querystring_without_page": querystring_without_page(form),
         "nav": "trials",
     }
     return render(request, partial_or_page(request, "trials/list.html", "results"), context)
