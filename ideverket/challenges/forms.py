@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ideverket.lib.forms import UnitChoiceField
 from ideverket.lib.search import search
 from ideverket.lib.text import normalize_text
 from ideverket.org.models import RoleAssignment, Unit
@@ -81,13 +82,6 @@ class ChallengeFilterForm(forms.Form):
         if data.get("q"):
             queryset = search(queryset, data["q"])
         return queryset.order_by(*self.ORDERINGS[data.get("sort") or "newest"])
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    """Units indented by depth, so the tree reads in a plain select."""
-
-    def label_from_instance(self, obj):
-        return f"{'– ' * max(obj.depth - 1, 0)}{obj.name}"
 
 
 class PersonChoiceField(forms.ModelMultipleChoiceField):

@@ -7,8 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.lib.forms import SafeModelChoiceField
-from ideverket.lib.text import normalize_text
+from ideverket.lib.forms import CleanTextMixin, SafeModelChoiceField, UnitChoiceField
 from ideverket.org.models import Unit
 
 from .models import Effect, Measurement
@@ -32,28 +31,6 @@ class NumberField(forms.DecimalField):
             # Shown the Swedish way, without trailing zeros: 1250,5 rather than 1250.50.
             return f"{value.normalize():f}".replace(".", ",")
         return value
-
-
-class UnitChoiceField(SafeModelChoiceField):
-    """Units indented by depth, so the tree reads in a plain select."""
-
-    def label_from_instance(self, obj):
-        return f"{'– ' * max(obj.depth - 1, 0)}{obj.name}"
-
-
-class CleanTextMixin:
-    """NFC-normalise every text field and refuse whitespace-only required text."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, field in self.fields.items():
-            value = cleaned.get(name)
-            if isinstance(value, str) and isinstance(field, forms.CharField):
-                value = normalize_text(value)
-                if field.required and not value:
-                    self.add_error(name, _("Fältet får inte vara tomt."))
-                cleaned[name] = value
-        return cleaned
 
 
 class EffectForm(CleanTextMixin, forms.ModelForm):

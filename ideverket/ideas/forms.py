@@ -5,36 +5,18 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Challenge, Theme
-from ideverket.lib.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
-from ideverket.lib.text import normalize_text
+from ideverket.lib.forms import (
+    CleanTextMixin,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+    UnitChoiceField,
+)
 from ideverket.org.models import RoleAssignment, Unit
 
 from .models import Idea
 from .process import REASON_LABELS, REQUIREMENTS, Needs, Outcome, Stage
 
 User = get_user_model()
-
-
-class CleanTextMixin:
-    """Normalise every text field (NFC, no control characters) and refuse whitespace-only input."""
-
-    def clean(self):
-        cleaned = super().clean()
-        for name, field in self.fields.items():
-            value = cleaned.get(name)
-            if isinstance(value, str) and isinstance(field, forms.CharField):
-                value = normalize_text(value)
-                if field.required and not value:
-                    self.add_error(name, _("Fältet får inte vara tomt."))
-                cleaned[name] = value
-        return cleaned
-
-
-class UnitChoiceField(SafeModelChoiceField):
-    """Units shown indented by depth, so the tree reads in a plain select."""
-
-    def label_from_instance(self, obj):
-        return f"{'– ' * max(obj.depth - 1, 0)}{obj.name}"
 
 
 class IdeaForm(CleanTextMixin, forms.ModelForm):

@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.ideas.forms import CleanTextMixin, UnitChoiceField
-from ideverket.lib.forms import SafeModelChoiceField
+from ideverket.lib.forms import CleanTextMixin, SafeModelChoiceField, UnitChoiceField
 from ideverket.org.models import Unit
 
 from .actions import FOLLOW_UP_BEFORE_START, FOLLOW_UP_MISSING, FOLLOW_UP_PAST, PROGRESS_INVALID

@@ -3,19 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.lib.forms import SafeModelChoiceField
+from ideverket.lib.forms import SafeModelChoiceField, UnitChoiceField
 from ideverket.lib.search import search
 from ideverket.lib.text import normalize_text
 from ideverket.org.models import Unit
 
 from .models import Lesson
-
-
-class UnitChoiceField(SafeModelChoiceField):
-    """Units indented by depth, so the tree reads in a plain select."""
-
-    def label_from_instance(self, obj):
-        return f"{'– ' * max(obj.depth - 1, 0)}{obj.name}"
 
 
 class LessonForm(forms.Form):

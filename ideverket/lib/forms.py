@@ -7,6 +7,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from .text import normalize_text
 
 MAX_ID_DIGITS = 18  # below 2**63, the largest integer both SQLite and PostgreSQL store
 
@@ -68,3 +71,26 @@ def parse_seen(value):
         return parse_datetime(value) or STALE
     except ValueError:
         return STALE
+
+
+class UnitChoiceField(SafeModelChoiceField):
+    """Units indented by depth, so the organisation tree reads in a plain select."""
+
+    def label_from_instance(self, obj):
+        return f"{'– ' * max(obj.depth - 1, 0)}{obj.name}"
+
+
+class CleanTextMixin:
+    """Normalise every text field (NFC, no control or bidi characters) and refuse
+    whitespace-only input in required fields, with the message next to the field."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if isinstance(value, str) and isinstance(field, forms.CharField):
+                value = normalize_text(value)
+                if field.required and not value:
+                    self.add_error(name, _("Fältet får inte vara tomt."))
+                cleaned[name] = value
+        return cleaned

@@ -10,8 +10,12 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Challenge
-from ideverket.ideas.forms import CleanTextMixin, UnitChoiceField
-from ideverket.lib.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+from ideverket.lib.forms import (
+    CleanTextMixin,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+    UnitChoiceField,
+)
 from ideverket.lib.search import search
 from ideverket.lib.text import normalize_text
 from ideverket.org.models import RoleAssignment, Unit

@@ -8,8 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.ideas.forms import CleanTextMixin, UnitChoiceField
-from ideverket.lib.forms import SafeModelChoiceField
+from ideverket.lib.forms import CleanTextMixin, SafeModelChoiceField, UnitChoiceField
 from ideverket.org.models import Unit
 
 from .actions import LESSONS_REQUIRED, RESULT_REQUIRED, SUMMARY_REQUIRED
