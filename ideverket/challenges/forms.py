@@ -40,7 +40,7 @@ class ChallengeFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Sök"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": 200}),
+        widget=forms.SearchInput(attrs={"maxlength": 200}),
     )
     department = forms.ModelChoiceField(
         label=_("Förvaltning"),

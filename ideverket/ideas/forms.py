@@ -115,7 +115,7 @@ SORT_CHOICES = [
 class IdeaFilterForm(forms.Form):
     """The idea list's filters; every value is checked against an allow-list."""
 
-    q = forms.CharField(label=_("Sök"), required=False, max_length=200)
+    q = forms.CharField(label=_("Sök"), required=False, max_length=200, widget=forms.SearchInput)
     department = UnitChoiceField(
         label=_("Förvaltning eller enhet"),
         required=False,
@@ -149,8 +149,6 @@ class IdeaFilterForm(forms.Form):
         )
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
         self.fields["challenge"].queryset = Challenge.objects.only("id", "title").order_by("title")
-        for name in ("q",):
-            self.fields[name].widget.attrs["type"] = "search"
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is dropped, never passed to the ORM."""

@@ -65,7 +65,7 @@ class LessonFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Sök bland lärdomarna"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "maxlength": 200}),
+        widget=forms.SearchInput(attrs={"maxlength": 200}),
     )
     department = SafeModelChoiceField(
         label=_("Förvaltning"),

@@ -445,7 +445,7 @@ class ProjectFilterForm(forms.Form):
         label=_("Sök"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=forms.SearchInput,
     )
     department = SafeModelChoiceField(
         label=_("Förvaltning (leder eller deltar)"),
