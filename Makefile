@@ -7,9 +7,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format worker messages
+.PHONY: help install run test lint format worker messages bench
 
 help:
 	@echo "make run       install, migrate, load the demo data and serve on http://127.0.0.1:8000"
@@ -18,6 +19,7 @@ help:
 	@echo "make format    ruff format + ruff check --fix"
 	@echo "make worker    run the background task worker (e-mail, notifications)"
 	@echo "make messages  update the English translation and compile it"
+	@echo "make bench     load-test the main pages on 10,000 generated ideas (BENCH_ARGS=...)"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
@@ -69,3 +71,10 @@ messages: $(STAMP)
 	  echo "makemessages needs GNU gettext: sudo apt-get install gettext" >&2; exit 1; }
 	$(PY) manage.py makemessages -l en --ignore=$(VENV) --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=$(VENV)
+
+# A benchmark script, not a test: generates /tmp/ideverket_bench_<N>.sqlite3 once, serves it with
+# gunicorn on 127.0.0.1 and prints a table (see docs/performance.md). gunicorn comes from the
+# optional "bench" dependencies, installed here only.
+bench: $(STAMP)
+	@$(VENV)/bin/gunicorn --version >/dev/null 2>&1 || $(PY) -m pip install --quiet -e ".[dev,bench]"
+	$(PY) bench/run.py $(BENCH_ARGS)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "ninja",  # only so the API docs page serves Swagger UI from our own static files
     "ideverket.lib",
     "ideverket.org",
     "ideverket.activity",
@@ -49,6 +50,15 @@ INSTALLED_APPS = [
     "ideverket.effects",
     "ideverket.lessons",
     "ideverket.projects",
+    "ideverket.goals",
+    "ideverket.departments",
+    "ideverket.insights",
+    "ideverket.capability",
+    "ideverket.training",
+    "ideverket.network",
+    "ideverket.guidance",
+    "ideverket.api",
+    "ideverket.webhooks",
     "ideverket.demo",
 ]
 
@@ -82,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ideverket.activity.context_processors.unread_notifications",
+                "ideverket.menu.menu",
             ],
         },
     }
@@ -90,6 +101,10 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT: our queries are short, but visibility subqueries make the planner's cost
+        # estimates large, and compiling them took ~2 s of a 0.15 s query (docs/decisions.md).
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 else:
     DATABASES = {
         "default": {
@@ -108,12 +123,26 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache -----------------------------------------------------------------------------------
+# "figures": the insights page's and the follow-up report's computed figures (insights/cache.py),
+# in the database so every server process shares them; its table is created by `migrate`.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "figures": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ideverket_cache",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "org.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, reading model permissions only for staff: everything
+    # else is decided by rules, so a "no" costs no query (ideverket/org/backends.py).
+    "ideverket.org.backends.ModelBackend",
+    "ideverket.org.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -131,6 +160,94 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 
+# --- Single sign-on (OpenID Connect), from the environment only: see docs/sso.md ------------
+# Without IDEVERKET_OIDC_SERVER_URL nothing is configured: no SSO button, local login as before.
+INSTALLED_APPS += [
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+]
+# Innermost, so its CSP (form-action may reach the identity provider) is set before the outer
+# ContentSecurityPolicyMiddleware's default.
+MIDDLEWARE += ["ideverket.org.sso.middleware.SSOFormActionMiddleware"]
+SOCIALACCOUNT_ADAPTER = "ideverket.org.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # matching by e-mail is done in our adapter
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False  # the button POSTs (CSRF-protected)
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        # Always checks the ID token's signature and a nonce (ideverket/org/sso/).
+        "provider_class": "ideverket.org.sso.provider.StrictOpenIDConnectProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [],
+    }
+}
+if os.environ.get("IDEVERKET_OIDC_SERVER_URL"):
+    if not os.environ.get("IDEVERKET_OIDC_CLIENT_ID"):
+        raise RuntimeError("IDEVERKET_OIDC_SERVER_URL needs IDEVERKET_OIDC_CLIENT_ID (docs/sso.md)")
+    SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"].append(
+        {
+            "provider_id": os.environ.get("IDEVERKET_OIDC_PROVIDER_ID", "kommun"),
+            "name": os.environ.get("IDEVERKET_OIDC_NAME", "Logga in med kommunens konto"),
+            "client_id": os.environ.get("IDEVERKET_OIDC_CLIENT_ID", ""),
+            "secret": os.environ.get("IDEVERKET_OIDC_CLIENT_SECRET", ""),
+            "settings": {
+                "server_url": os.environ["IDEVERKET_OIDC_SERVER_URL"],
+                # The signed ID token is the source; the userinfo endpoint only on request.
+                "fetch_userinfo": env_bool("IDEVERKET_OIDC_FETCH_USERINFO", default=False),
+            },
+        }
+    )
+# SAML 2.0: an IdP by metadata URL, or by entity id + SSO URL + signing certificate.
+INSTALLED_APPS += ["allauth.socialaccount.providers.saml"]
+SOCIALACCOUNT_PROVIDERS["saml"] = {
+    "provider_class": "ideverket.org.sso.saml.StrictSAMLProvider",
+    "APPS": [],
+}
+if os.environ.get("IDEVERKET_SAML_IDP_ENTITY_ID"):
+    _idp = {"entity_id": os.environ["IDEVERKET_SAML_IDP_ENTITY_ID"]}
+    if os.environ.get("IDEVERKET_SAML_IDP_METADATA_URL"):
+        _idp["metadata_url"] = os.environ["IDEVERKET_SAML_IDP_METADATA_URL"]
+    elif os.environ.get("IDEVERKET_SAML_IDP_SSO_URL") and os.environ.get(
+        "IDEVERKET_SAML_IDP_X509CERT"
+    ):
+        _idp["sso_url"] = os.environ["IDEVERKET_SAML_IDP_SSO_URL"]
+        _idp["x509cert"] = os.environ["IDEVERKET_SAML_IDP_X509CERT"]
+    else:
+        raise RuntimeError(
+            "IDEVERKET_SAML_IDP_ENTITY_ID needs IDEVERKET_SAML_IDP_METADATA_URL, or "
+            "IDEVERKET_SAML_IDP_SSO_URL and IDEVERKET_SAML_IDP_X509CERT (docs/sso.md)"
+        )
+    _sp = {}
+    if os.environ.get("IDEVERKET_SAML_SP_ENTITY_ID"):
+        _sp["entity_id"] = os.environ["IDEVERKET_SAML_SP_ENTITY_ID"]
+    SOCIALACCOUNT_PROVIDERS["saml"]["APPS"].append(
+        {
+            "name": os.environ.get("IDEVERKET_SAML_NAME", "Logga in med kommunens konto"),
+            "provider_id": "saml",
+            "client_id": os.environ.get("IDEVERKET_SAML_SLUG", "kommun"),  # in the URLs
+            "settings": {
+                "idp": _idp,
+                "sp": _sp,
+                # Signed assertions only; no IdP-initiated logins (allauth's default).
+                "advanced": {"strict": True, "want_assertion_signed": True},
+            },
+        }
+    )
+IDEVERKET_SSO = {
+    "UNIT_CLAIM": os.environ.get("IDEVERKET_SSO_UNIT_CLAIM", ""),
+    "ROLE_CLAIM": os.environ.get("IDEVERKET_SSO_ROLE_CLAIM", ""),
+    # "claim value=role,…", e.g. "innovationsledare=innovation_lead,chef=manager"
+    "ROLE_MAP": {
+        value.strip(): role.strip()
+        for value, _eq, role in (
+            pair.partition("=") for pair in os.environ.get("IDEVERKET_SSO_ROLE_MAP", "").split(",")
+        )
+        if value.strip() and role.strip()
+    },
+}
+# --- end of single sign-on -------------------------------------------------------------------
+
 # --- Language and time -----------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -146,7 +263,11 @@ STATICFILES_DIRS = [BASE_DIR / "ideverket" / "static"]
 
 # --- E-mail and tasks ------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "idéverket@kommun.example")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "Idéverket <ideverket@kommun.example>"
+)  # ASCII address: not every SMTP relay speaks SMTPUTF8
+# The address people reach the service on: absolute links in e-mails and calendar files.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -169,7 +290,8 @@ if env_bool("HTTPS", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Paths reachable without logging in; every other URL requires a session (see tests/test_urls).
-PUBLIC_PATH_PREFIXES = ("/konto/", "/static/", "/i18n/", "/halsa/")
+# /api/ authenticates with a bearer token and answers 401 itself (its token page logs in).
+PUBLIC_PATH_PREFIXES = ("/konto/", "/static/", "/i18n/", "/halsa/", "/api/")
 
 # --- Product settings ------------------------------------------------------------------------
 IDEVERKET = {

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .api.api import urls as api_urls
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -17,7 +18,17 @@ urlpatterns = [
     path("effekter/", include("ideverket.effects.urls")),
     path("lardomar/", include("ideverket.lessons.urls")),
     path("projekt/", include("ideverket.projects.urls")),
+    path("mal/", include("ideverket.goals.urls")),
+    path("forvaltningar/", include("ideverket.departments.urls")),
+    path("insikter/", include("ideverket.insights.urls")),
+    path("innovationsformaga/", include("ideverket.capability.urls")),
+    path("utbildning/", include("ideverket.training.urls")),
+    path("inspiratorer/", include("ideverket.network.urls")),
+    path("vagledning/", include("ideverket.guidance.urls")),
+    path("webhooks/", include("ideverket.webhooks.urls")),
     path("notiser/", include("ideverket.activity.urls")),
+    path("api/nycklar/", include("ideverket.api.urls")),
+    path("api/", api_urls),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -31,6 +31,33 @@ PUBLIC = {
     "account_reset_password_done": "forgotten password: mail sent",
     "account_reset_password_from_key": "forgotten password: link from the e-mail",
     "account_reset_password_from_key_done": "forgotten password: changed",
+    # Single sign-on (docs/sso.md); without an SSO configuration the OIDC routes answer 404.
+    "openid_connect_login": "starts an SSO login (POST) at the municipality's identity provider",
+    "openid_connect_callback": "the identity provider sends the person back here to log in",
+    "saml_login": "starts a SAML login (POST) at the municipality's identity provider",
+    "saml_acs": "the identity provider POSTs the signed SAML response here",
+    "saml_finish_acs": "the second step of the SAML response (own cookie, then the session)",
+    "saml_sls": "SAML single logout from the identity provider",
+    "saml_metadata": "our SAML service-provider metadata, for the identity provider's admin",
+    "socialaccount_login_cancelled": "allauth's notice when someone cancels an SSO login",
+    "socialaccount_signup": "allauth's SSO sign-up step; closed (people come from the organisation)",
+    "konto/social/login/cancelled/": "allauth's old address, redirects to the 3rdparty one",
+    "konto/social/login/error/": "allauth's old address, redirects to the 3rdparty one",
+    "konto/social/signup/": "allauth's old address, redirects to the 3rdparty one",
+    "konto/social/connections/": "allauth's old address, redirects to the 3rdparty one",
+    "guidance:index": "guidance pages are public information about how the process works",
+    "guidance:page": "a published guidance page (drafts answer 404 except to the coordinator)",
+    "guidance:feedback": "'Hjälpte informationen på sidan dig?' must work without logging in",
+    "guidance:accessibility": "the accessibility statement must be public (DOS-lagen)",
+    "training:feed": "a person's training calendar for calendar apps, which cannot log in; "
+    "the secret token in the path is the key (unknown token: 404)",
+    "api:api-root": "ninja's mount point, used to build the schema's paths: a bare 404, no data",
+    "api:openapi-json": "the API's description (OpenAPI schema) holds no data; every endpoint "
+    "it describes needs a bearer token and answers 401 without one",
+    "api:openapi-view": "the API's documentation page (Swagger UI from our own static files)",
+    "activity:unsubscribe": "the unsubscribe link in every e-mail must work without logging in; "
+    "the signed token names the one person it unsubscribes (tampered: 400), and only the POST "
+    "button changes anything",
 }
 
 
@@ -105,11 +132,25 @@ def test_public_list_has_no_stale_entries():
     assert not set(PUBLIC) - keys, "PUBLIC names routes that no longer exist"
 
 
+def _marked_public(route):
+    """The view carries Django's @login_not_required (the middleware lets it through)."""
+    return getattr(resolve(route.path).func, "login_required", True) is False
+
+
 def test_public_routes_are_under_public_prefixes():
-    """The allow-list here and the middleware's prefix list must agree."""
+    """The allow-list here and the middleware's prefix list (or @login_not_required) agree."""
     for route in ROUTES:
         if route.key in PUBLIC:
-            assert route.path.startswith(settings.PUBLIC_PATH_PREFIXES), route
+            assert route.path.startswith(settings.PUBLIC_PATH_PREFIXES) or _marked_public(route), (
+                route
+            )
+
+
+def test_views_marked_public_are_allow_listed():
+    """A view marked @login_not_required is public: it must be in PUBLIC with its reason."""
+    for route in ROUTES:
+        if _marked_public(route) and not route.path.startswith("/konto/"):
+            assert route.key in PUBLIC, route
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.key}:{r.path}")

@@ -49,3 +49,18 @@ def attach_subjects(user, notifications):
         if notification.subject is not None:
             visible.append(notification)
     return visible
+
+
+def describe_email_preference_event(event):
+    """Someone's own change of how they get e-mail (from the settings page or a link)."""
+    from django.utils.translation import gettext as _
+
+    from .models import EmailPreference
+
+    actor = event.actor.name if event.actor else _("Systemet")
+    new = (event.data or {}).get("new", "")
+    try:
+        choice = EmailPreference.Frequency(new).label
+    except ValueError:
+        choice = new
+    return format_html(_("{actor} valde e-post om notiser: {choice}"), actor=actor, choice=choice)

@@ -78,6 +78,8 @@ class Notification(models.Model):
     )
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="notifications")
     read_at = models.DateTimeField(null=True, blank=True)
+    # Set when the notification went out by e-mail (at once or in a digest): never twice.
+    emailed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = NotificationQuerySet.as_manager()
@@ -94,3 +96,30 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.recipient}: {self.event}"
+
+
+class EmailPreference(models.Model):
+    """How one person wants e-mail about their notifications (no row: the daily digest)."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("Direkt")
+        DAILY = "daily", _("Sammanfattning en gång per dag")
+        NONE = "none", _("Inga e-postmeddelanden")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="email_preference",
+    )
+    frequency = models.CharField(
+        _("e-post om notiser"), max_length=20, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    # When this person's last digest was put together; the next one starts here.
+    last_digest_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("e-postinställning")
+        verbose_name_plural = _("e-postinställningar")
+
+    def __str__(self):
+        return f"{self.user}: {self.get_frequency_display()}"

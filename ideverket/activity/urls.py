@@ -6,4 +6,6 @@ app_name = "activity"
 urlpatterns = [
     path("", views.notifications, name="notifications"),
     path("last/", views.mark_read, name="mark_read"),
+    path("e-post/", views.email_settings, name="email_settings"),
+    path("avregistrera/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

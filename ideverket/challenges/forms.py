@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.lib.forms import UnitChoiceField
+from ideverket.lib.forms import LoadedChoiceField, UnitChoiceField
 from ideverket.lib.search import search
 from ideverket.lib.text import normalize_text
 from ideverket.org.models import RoleAssignment, Unit
@@ -61,6 +61,13 @@ class ChallengeFilterForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
     sort = forms.ChoiceField(label=_("Sortera"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each list read once, for validating the chosen one and for the options (a
+        # ModelChoiceField would read it twice).
+        for name in ("department", "theme"):
+            self.fields[name] = LoadedChoiceField.replacing(self.fields[name])
 
     def clean_q(self):
         return normalize_text(self.cleaned_data["q"])[:200]

@@ -9,13 +9,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ideverket.ideas.models import Idea
+from ideverket.lib import exports
 from ideverket.lib.forms import querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
-from . import actions
+from . import actions, panels
 from .forms import ChallengeFilterForm, ChallengeForm, ThemeForm
 from .models import Challenge, Theme
 
@@ -42,11 +44,37 @@ def get_challenge_for_edit(request, pk):
     return challenge
 
 
+def _challenge_columns(request):
+    """The columns of the challenge list's download; "Idéer" counts the ideas the user sees."""
+    return [
+        (gettext_lazy("Id"), lambda challenge: challenge.pk),
+        (gettext_lazy("Rubrik"), lambda challenge: challenge.title),
+        (gettext_lazy("Hur kan vi …?"), lambda challenge: challenge.question),
+        (gettext_lazy("Steg"), lambda challenge: challenge.get_step_display()),
+        (
+            gettext_lazy("Förvaltning"),
+            lambda challenge: exports.name_of(challenge.owner_unit.department),
+        ),
+        (gettext_lazy("Ägande enhet"), lambda challenge: challenge.owner_unit.name),
+        (
+            gettext_lazy("Teman"),
+            lambda challenge: ", ".join(theme.name for theme in challenge.themes.all()),
+        ),
+        (gettext_lazy("Öppen för idéer till och med"), lambda challenge: challenge.open_until),
+        (gettext_lazy("Idéer"), lambda challenge: challenge.idea_count),
+        exports.link_column(request, gettext_lazy("Länk")),
+    ]
+
+
 @require_GET
 def challenge_list(request):
     form = ChallengeFilterForm(request.GET or None)
     form.is_valid()  # invalid values are left out of cleaned_data, so filter() ignores them
     challenges = form.filter(Challenge.objects.for_list().with_idea_count(request.user))
+    # The download: the challenges (department joined in) and their themes, two queries.
+    rows = challenges.select_related("owner_unit__department")
+    if response := exports.download(request, _("utmaningar"), _challenge_columns(request), rows):
+        return response
     page = Paginator(challenges, PAGE_SIZE).get_page(request.GET.get("page"))
     if request.htmx and request.htmx.history_restore_request:
         template = "challenges/list.html"
@@ -84,6 +112,7 @@ def challenge_detail(request, pk):
         "ideas": list(ideas.for_list().order_by("-created_at", "-pk")[:DETAIL_IDEAS_LIMIT]),
         "ideas_limit": DETAIL_IDEAS_LIMIT,
         "may_edit": request.user.has_perm("challenges.change_challenge", challenge),
+        "panels": panels.render_context(request, challenge),
         "nav": "challenges",
     }
     return render(request, "challenges/detail.html", context)

@@ -50,9 +50,17 @@ from ideverket.org.actions import do_create_unit, do_create_user, do_grant_role
 from ideverket.org.models import Unit, User
 
 from . import data
+from .capability import CapabilityMixin
+from .departments import DepartmentsMixin
+from .email_prefs import EmailPreferencesMixin
+from .goals import GoalsMixin
+from .guidance import GuidanceMixin
 from .logins import email_for
+from .network import NetworkMixin
 from .projects import ProjectsMixin
 from .results import ResultsMixin, criteria_lines
+from .training import TrainingMixin
+from .webhooks import WebhooksMixin
 
 # Days ago an idea that has reached a stage was first written (low, high).
 AGE_DAYS = {
@@ -216,7 +224,18 @@ class IdeaPlan:
     line_owner: User | None = None
 
 
-class DemoBuilder(ResultsMixin, ProjectsMixin):
+class DemoBuilder(
+    ResultsMixin,
+    ProjectsMixin,
+    GoalsMixin,
+    CapabilityMixin,
+    DepartmentsMixin,
+    TrainingMixin,
+    NetworkMixin,
+    GuidanceMixin,
+    EmailPreferencesMixin,
+    WebhooksMixin,
+):
     def __init__(self, *, seed=data.SEED):
         self.seed = seed
         # The random stream in use: the builder's own while the organisation is planned, the
@@ -248,11 +267,20 @@ class DemoBuilder(ResultsMixin, ProjectsMixin):
             with shared_password_hash(data.PASSWORD), self.clock.frozen():
                 self.create_themes()
                 self.create_organisation()
+                self.add_quiet_colleagues()
                 self.plan_challenges()
                 self.plan_ideas()
                 self.schedule_projects()
                 self.play()
                 self.owner_leaves()
+                self.build_capability()
+                self.build_goals()
+                self.build_departments()  # after the goals: plans name the goals they serve
+                self.build_training()
+                self.build_network()
+                self.build_guidance()
+                self.build_email_preferences()
+                self.build_webhooks()  # last: no decision comes after, nothing is queued
             self.finish()
             return self.check()
 
@@ -341,6 +369,28 @@ class DemoBuilder(ResultsMixin, ProjectsMixin):
             for assignment in user.role_assignments:
                 self.role_holders.setdefault((assignment.unit_id, assignment.role), []).append(user)
         self.coordinator = self.person("Karin Lindqvist")
+
+    def add_quiet_colleagues(self):
+        """Colleagues who take no part in the history (they are kept out of `people`, where
+        authors, commenters and supporters are chosen from); they answer the self-assessment."""
+        first, last = data.QUIET_FIRST_NAMES, data.QUIET_LAST_NAMES
+        self.quiet = []
+        index = 0
+        for unit_key, title, count in data.QUIET_COLLEAGUES:
+            for _n in range(count):
+                name = f"{first[index % len(first)]} {last[index * 7 % len(last)]}"
+                index += 1
+                user = do_create_user(
+                    None,
+                    email=email_for(name),
+                    name=name,
+                    unit=self.units[unit_key],
+                    title=title,
+                    password=data.PASSWORD,
+                )
+                user.unit = self.units[unit_key]
+                self.quiet.append(user)
+        User.objects.filter(pk__in=[u.pk for u in self.quiet]).update(date_joined=self.clock.now)
 
     def person(self, name):
         return self.people[name]

@@ -7,10 +7,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ideverket.lib import subjects
-from ideverket.lib.forms import is_id
+from ideverket.lib import exports, subjects
+from ideverket.lib.forms import is_id, querystring_without_page
 
 from . import actions
 from .forms import EffectForm, MeasurementForm, SumsFilterForm
@@ -141,6 +142,23 @@ def measurement_create(request, pk):
     )
 
 
+def _sums_columns(department):
+    """The columns of the sums download: one row per group and kind, then each kind's total."""
+    return [
+        (
+            gettext_lazy("Enhet") if department else gettext_lazy("Förvaltning"),
+            lambda item: item[1].name,
+        ),
+        (gettext_lazy("Slag av effekt"), lambda item: item[0].label),
+        (gettext_lazy("Måttenhet"), lambda item: item[0].unit_of_measure),
+        (gettext_lazy("Effekter"), lambda item: item[1].effect_count),
+        (gettext_lazy("Varav uppmätta"), lambda item: item[1].measured_count),
+        (gettext_lazy("Förväntad"), lambda item: item[1].expected),
+        (gettext_lazy("Realiserad"), lambda item: item[1].realised),
+        (gettext_lazy("Andel (procent)"), lambda item: item[1].share),
+    ]
+
+
 @require_GET
 def effect_sums(request):
     """Expected against realised effects per department (or per unit of one department)."""
@@ -149,6 +167,9 @@ def effect_sums(request):
     data = getattr(form, "cleaned_data", {})
     department = data.get("department")
     tables = effect_sums_tables(request.user, department=department, kind=data.get("kind"))
+    rows = [(table, row) for table in tables for row in [*table.rows, table.total]]
+    if response := exports.download(request, _("effekter"), _sums_columns(department), rows):
+        return response
     return render(
         request,
         "effects/sums.html",
@@ -156,6 +177,7 @@ def effect_sums(request):
             "form": form,
             "department": department,
             "tables": tables,
+            "export_query": querystring_without_page(form),
             "nav": "effects",
         },
     )

@@ -1,15 +1,21 @@
 """Every change to an idea goes through a function here: atomic, permission-checked, audited."""
 
+from functools import partial
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ideverket.activity.actions import record_event
 from ideverket.activity.models import Event
+from ideverket.departments.actions import department_intake
 from ideverket.lib.text import normalize_text
+from ideverket.org.models import Unit
+from ideverket.webhooks import dispatch as webhooks_dispatch
 
 from .models import Comment, Commitment, Decision, Follow, Idea, Support
 from .process import FOLLOW_UPS, REQUIREMENTS, Needs, Outcome, Stage, next_stage
@@ -81,7 +87,11 @@ def do_create_idea(
     _follow(idea, submitter_ids)
     record_event(user, Event.Verb.CREATED, idea, title=idea.title)
     if submit:
-        record_event(user, Event.Verb.SUBMITTED, idea, notify=submitter_ids)
+        intake = department_intake(idea)
+        record_event(
+            user, Event.Verb.SUBMITTED, idea, notify=[*submitter_ids, *intake.assessor_ids]
+        )
+        intake.assign_default_handler(idea)
     return idea
 
 
@@ -129,7 +139,12 @@ def do_submit_idea(user, idea):
     if not updated:
         raise StaleDecision(_("Idén är redan inskickad."))
     idea.stage, idea.submitted_at, idea.stage_changed_at = Stage.SUBMITTED, now, now
-    record_event(user, Event.Verb.SUBMITTED, idea, notify=_follower_ids(idea))
+    # The department's assessors hear of it; its default handler takes it when nobody has.
+    intake = department_intake(idea)
+    record_event(
+        user, Event.Verb.SUBMITTED, idea, notify=[*_follower_ids(idea), *intake.assessor_ids]
+    )
+    intake.assign_default_handler(idea)
     return idea
 
 
@@ -243,6 +258,7 @@ def do_decide(
     )
 
     now = timezone.now()
+    entered_at = idea.stage_changed_at or idea.submitted_at
     changes = {"stage": to_stage, "stage_changed_at": now, "updated_at": now}
     if outcome == Outcome.TAKE and idea.handler_id is None:
         changes["handler"] = user
@@ -267,6 +283,7 @@ def do_decide(
         outcome=outcome,
         from_stage=seen_stage,
         to_stage=to_stage,
+        stage_entered_at=entered_at,
         decided_by=user,
         reason=reason,
         revisit_on=revisit_on if outcome == Outcome.PARK else None,
@@ -298,7 +315,44 @@ def do_decide(
         to_stage=str(to_stage),
         reason=reason,
     )
+    webhooks_dispatch.queue(
+        "idea.decided",
+        partial(_decided_payload, idea, decision),
+        partial(_department_id, idea.owner_unit_id),
+        restricted=idea.is_restricted,
+    )
     return decision
+
+
+def _decided_payload(idea, decision):
+    """What a webhook receiver is told about a decision (built only if someone listens)."""
+    unit = Unit.objects.select_related("department").get(pk=idea.owner_unit_id)
+    with translation.override(settings.LANGUAGE_CODE):  # one language for every receiver
+        return {
+            "idea": {
+                "id": idea.pk,
+                "title": idea.title,
+                "stage": str(decision.to_stage),
+                "stage_label": str(Stage(decision.to_stage).label),
+                "url": settings.SITE_URL + idea.get_absolute_url(),
+                "unit": unit.name,
+                "department": unit.department.name if unit.department else "",
+                "restricted": idea.is_restricted,
+            },
+            "decision": {
+                "id": decision.pk,
+                "outcome": str(decision.outcome),
+                "outcome_label": str(Outcome(decision.outcome).label),
+                "from_stage": str(decision.from_stage),
+                "decided_by": decision.decided_by.name if decision.decided_by else "",
+                "decided_at": decision.decided_at.isoformat(),
+                "reason": decision.reason,
+            },
+        }
+
+
+def _department_id(unit_id):
+    return Unit.objects.filter(pk=unit_id).values_list("department_id", flat=True).first()
 
 
 def _carry_over(source, target, user):

@@ -1,7 +1,10 @@
 """Forms for ideas: submitting, filtering, deciding, commenting."""
 
+import html
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Challenge, Theme
@@ -19,12 +22,55 @@ from .process import REASON_LABELS, REQUIREMENTS, Needs, Outcome, Stage
 User = get_user_model()
 
 
+def _escape(value):
+    """conditional_escape without its lazy-string checks, which cost more than the escaping."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
+def _attrs_html(attrs):
+    """HTML attributes as Django's widgets/attrs.html writes them (True: bare, False: left out)."""
+    return "".join(
+        f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False and value is not None
+    )
+
+
+class QuickSelect(forms.Select):
+    """A <select> written in Python instead of one template render per option: the same HTML,
+    but the idea list's 130 units cost about a millisecond instead of over ten."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = []
+        for group_name, options, _index in widget["optgroups"]:
+            html_options = "".join(
+                f'<option value="{_escape(option["value"])}"{_attrs_html(option["attrs"])}>'
+                f"{_escape(option['label'])}</option>"
+                for option in options
+            )
+            if group_name:
+                html_options = f'<optgroup label="{_escape(group_name)}">{html_options}</optgroup>'
+            parts.append(html_options)
+        select = f'<select name="{_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>'
+        # Every value above went through _escape.
+        return mark_safe(f"{select}{''.join(parts)}</select>")
+
+
+class QuickSelectMultiple(forms.SelectMultiple):
+    """QuickSelect for several choices (the same HTML as Django's SelectMultiple)."""
+
+    render = QuickSelect.render
+
+
 class IdeaForm(CleanTextMixin, forms.ModelForm):
     co_submitters = SafeModelMultipleChoiceField(
         label=_("Medförslagsställare"),
         required=False,
         queryset=User.objects.filter(is_active=True),
         help_text=_("Kollegor som tagit fram idén tillsammans med dig."),
+        # Every active person is a choice: one template per option took seconds at 14,000.
+        widget=QuickSelectMultiple,
     )
 
     class Meta:
@@ -121,22 +167,29 @@ class IdeaFilterForm(forms.Form):
         required=False,
         queryset=Unit.objects.none(),
         empty_label=_("Hela kommunen"),
+        widget=QuickSelect,
     )
-    stage = forms.ChoiceField(label=_("Steg"), required=False, choices=STAGE_FILTER_CHOICES)
+    stage = forms.ChoiceField(
+        label=_("Steg"), required=False, choices=STAGE_FILTER_CHOICES, widget=QuickSelect
+    )
     theme = SafeModelChoiceField(
         label=_("Tema"),
         required=False,
         queryset=Theme.objects.none(),
         empty_label=_("Alla teman"),
+        widget=QuickSelect,
     )
     challenge = SafeModelChoiceField(
         label=_("Utmaning"),
         required=False,
         queryset=Challenge.objects.none(),
         empty_label=_("Alla utmaningar"),
+        widget=QuickSelect,
     )
     partners = forms.BooleanField(label=_("Bara idéer som söker samarbetspartner"), required=False)
-    sort = forms.ChoiceField(label=_("Sortera"), required=False, choices=SORT_CHOICES)
+    sort = forms.ChoiceField(
+        label=_("Sortera"), required=False, choices=SORT_CHOICES, widget=QuickSelect
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,8 +205,6 @@ class IdeaFilterForm(forms.Form):
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is dropped, never passed to the ORM."""
-        from ideverket.lib.search import search
-
         data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
         if data.get("department"):
             queryset = queryset.filter(owner_unit__path__startswith=data["department"].path)
@@ -166,7 +217,7 @@ class IdeaFilterForm(forms.Form):
         if data.get("partners"):
             queryset = queryset.filter(looking_for_partners=True)
         if data.get("q"):
-            queryset = search(queryset, data["q"])
+            queryset = queryset.search(data["q"])
         return queryset.order_by(*SORTS.get(data.get("sort") or "newest", SORTS["newest"]))
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.lib.text import search_key
-from ideverket.org.models import RoleAssignment
+from ideverket.org.models import RoleAssignment, Unit
 
 from .process import AWAITING_DECISION, Outcome, Stage
 
@@ -21,32 +21,45 @@ def stage_limits():
     return settings.IDEVERKET.get("STAGE_LIMITS_DAYS", {})
 
 
+def visibility_q(user, prefix=""):
+    """The ideas `user` may see as a Q, on the idea itself or through `prefix` (e.g. "idea__"),
+    so a trial or an implementation can filter by its idea's visibility in a plain join.
+
+    Only for an active, signed-in user (`IdeaQuerySet.visible_to` checks that first).
+    """
+
+    def q(**lookups):
+        return Q(**{prefix + name: value for name, value in lookups.items()})
+
+    # IN over the user's own few rows, not a correlated EXISTS per idea: the plan then does
+    # not depend on the database's statistics (without ANALYZE, SQLite walked the owner
+    # index once per idea: 100,000 ideas × 300 commitments of a busy manager).
+    mine = q(pk__in=Idea.submitters.through.objects.filter(user=user).values("idea_id"))
+    if user.is_coordinator:
+        return ~q(stage=Stage.DRAFT) | mine
+    inside = q(pk__in=[])
+    if user.unit_id is not None:
+        # The owner unit is the user's own unit or one above it.
+        inside = q(owner_unit_id__in=user.unit.ancestor_ids)
+    # Unit roles only: the admin role manages the organisation, not its content.
+    by_role = user.units_with_role_filter(prefix + "owner_unit", *RoleAssignment.UNIT_ROLES)
+    # A receiving unit's named owner must see what they committed to carry on.
+    committed = q(pk__in=Commitment.objects.filter(owner=user).values("decision__idea_id"))
+    restricted_ok = inside | by_role | q(handler=user) | q(coach=user) | committed
+    return (~q(stage=Stage.DRAFT) & (q(visibility=Idea.Visibility.OPEN) | restricted_ok)) | mine
+
+
 class IdeaQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Everything that shows ideas starts here (DESIGN.md, "Visibility")."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        submitted = Idea.submitters.through.objects.filter(idea=OuterRef("pk"), user=user)
-        mine = Exists(submitted)
-        if user.is_coordinator:
-            return self.filter(~Q(stage=Stage.DRAFT) | mine)
-        inside = Q(pk__in=[])
-        if user.unit_id is not None:
-            # The owner unit is the user's own unit or one above it.
-            inside = Q(owner_unit_id__in=user.unit.ancestor_ids)
-        # Unit roles only: the admin role manages the organisation, not its content.
-        by_role = user.units_with_role_filter("owner_unit", *RoleAssignment.UNIT_ROLES)
-        # A receiving unit's named owner must see what they committed to carry on.
-        committed = Exists(Commitment.objects.filter(decision__idea=OuterRef("pk"), owner=user))
-        restricted_ok = inside | by_role | Q(handler=user) | Q(coach=user) | committed
-        return self.filter(
-            (~Q(stage=Stage.DRAFT) & (Q(visibility=Idea.Visibility.OPEN) | restricted_ok)) | mine
-        )
+        return self.filter(visibility_q(user))
 
     def submitted_by(self, user):
-        return self.filter(
-            Exists(Idea.submitters.through.objects.filter(idea=OuterRef("pk"), user=user))
-        )
+        # A join (one row per idea and submitter), not EXISTS per idea: both databases start
+        # from the user's few rows instead of reading every idea.
+        return self.filter(submitters=user)
 
     def with_viewer_flags(self, user):
         """Annotate whether `user` supports and follows each idea (no extra query per flag)."""
@@ -55,8 +68,17 @@ class IdeaQuerySet(models.QuerySet):
             viewer_follows=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=user)),
         )
 
+    def with_page_flags(self):
+        """Annotate whether each idea has decisions and comments, so the idea page skips the
+        queries of sections that would be empty (most ideas have no decision yet)."""
+        return self.annotate(
+            has_decisions=Exists(Decision.objects.filter(idea=OuterRef("pk"))),
+            has_comments=Exists(Comment.objects.filter(idea=OuterRef("pk"))),
+        )
+
     def followed_by(self, user):
-        return self.filter(Exists(Follow.objects.filter(idea=OuterRef("pk"), user=user)))
+        # A join, as submitted_by() (one follow per idea and user): from the follow_user index.
+        return self.filter(follows__user=user)
 
     def awaiting_decision_by(self, user):
         """Ideas in a deciding stage under a unit where `user` manages or leads innovation."""
@@ -67,12 +89,18 @@ class IdeaQuerySet(models.QuerySet):
         )
 
     def waiting_too_long(self, today=None):
-        """Ideas past their stage's time limit (settings STAGE_LIMITS_DAYS) or revisit date."""
-        now = timezone.now()
-        condition = Q(stage=Stage.PARKED, revisit_on__lte=today or timezone.localdate())
-        for stage, days in stage_limits().items():
-            condition |= Q(stage=stage, stage_changed_at__lt=now - datetime.timedelta(days=days))
-        return self.filter(condition)
+        """Ideas past their stage's time limit or parked past their revisit date. The limit is
+        the idea's department's own (departments app) or else settings STAGE_LIMITS_DAYS: one
+        term per (stage, limit) in the same statement, read from at most one small query."""
+        from ideverket.departments.limits import waiting_condition
+
+        return self.filter(waiting_condition(timezone.now(), today or timezone.localdate()))
+
+    def search(self, query):
+        """Ideas matching every word of `query` (search.py: full-text on PostgreSQL)."""
+        from .search import search_ideas
+
+        return search_ideas(self, query)
 
     def for_list(self):
         return self.select_related("owner_unit", "challenge").only(
@@ -192,10 +220,53 @@ class Idea(models.Model):
         indexes = [
             # The idea list's default order (newest first), filtered by stage.
             models.Index(fields=["stage", "-submitted_at"], name="idea_stage_submitted"),
+            # The unfiltered idea list and search, newest (or oldest) first: the page is read
+            # in index order and stops after 26 visible rows instead of sorting every idea.
+            # Without drafts, which the list never shows and PostgreSQL would read first
+            # (their submitted_at is NULL, first in descending order).
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=~models.Q(stage="draft"),
+                name="idea_submitted_not_draft",
+            ),
+            # The idea list's other orders (forms.SORTS: most support, most comments, longest
+            # in the same stage), read in index order like the newest-first one.
+            models.Index(
+                fields=["support_count", "submitted_at", "id"],
+                condition=~models.Q(stage="draft"),
+                name="idea_support_not_draft",
+            ),
+            models.Index(
+                fields=["comment_count", "submitted_at", "id"],
+                condition=~models.Q(stage="draft"),
+                name="idea_comments_not_draft",
+            ),
+            models.Index(
+                fields=["stage_changed_at", "id"],
+                condition=~models.Q(stage="draft"),
+                name="idea_waiting_not_draft",
+            ),
             # waiting_too_long(): each stage's ideas older than its limit.
             models.Index(fields=["stage", "stage_changed_at"], name="idea_stage_changed"),
             # Department/unit filters on the idea list and the "awaiting decision" query.
             models.Index(fields=["owner_unit", "stage"], name="idea_unit_stage"),
+            # The department pages' per-viewer counts (departments.overview): a unit's restricted
+            # ideas found by seeking, then stage, time limits and visibility read from the index.
+            models.Index(
+                fields=[
+                    "owner_unit",
+                    "visibility",
+                    "stage",
+                    "stage_changed_at",
+                    "revisit_on",
+                    "handler",
+                    "coach",
+                ],
+                name="idea_department_restricted",
+            ),
+            # Search on PostgreSQL (search.search_ideas) uses the GIN index "idea_search" on
+            # a generated tsvector column: both made by migration 0008 on PostgreSQL only,
+            # since SQLite has neither (there, search reads search_text with LIKE).
         ]
 
     def __str__(self):
@@ -219,10 +290,27 @@ class Idea(models.Model):
         """The same rule as IdeaQuerySet.waiting_too_long(), for one loaded idea."""
         if self.stage == Stage.PARKED:
             return self.revisit_on is not None and self.revisit_on <= timezone.localdate()
-        days = stage_limits().get(self.stage)
-        if days is None or self.stage_changed_at is None:
+        from ideverket.departments import limits
+
+        now = timezone.now()
+        # No limit is shorter than a day: a fresh idea needs no lookup at all.
+        if self.stage_changed_at is None or self.stage_changed_at >= now - limits.SHORTEST_LIMIT:
             return False
-        return self.stage_changed_at < timezone.now() - datetime.timedelta(days=days)
+        department_id = None
+        if limits.has_overrides_for(self.stage):
+            # From the owner unit's path when it is loaded (lists load it), else its column.
+            if Idea.owner_unit.is_cached(self):
+                department_id = self.owner_unit.department_id_of_path(self.owner_unit.path)
+            else:
+                department_id = (
+                    Unit.objects.filter(pk=self.owner_unit_id)
+                    .values_list("department_id", flat=True)
+                    .first()
+                )
+        days = limits.limit_for(self.stage, department_id)
+        if days is None:
+            return False
+        return self.stage_changed_at < now - datetime.timedelta(days=days)
 
     @property
     def is_restricted(self):
@@ -244,6 +332,9 @@ class Decision(models.Model):
         related_name="decisions",
     )
     decided_at = models.DateTimeField(_("beslutad"), auto_now_add=True)
+    # When the idea entered from_stage: lead time per stage is decided_at − stage_entered_at,
+    # summed by the database in the insights report.
+    stage_entered_at = models.DateTimeField(null=True, blank=True, editable=False)
     reason = models.TextField(_("motivering"), blank=True, default="")
     revisit_on = models.DateField(_("titta igen"), null=True, blank=True)
     target_unit = models.ForeignKey(
@@ -267,6 +358,10 @@ class Decision(models.Model):
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
         ordering = ["-decided_at", "-pk"]
+        indexes = [
+            # Insights: decisions of a period, grouped by outcome or by the stage they left.
+            models.Index(fields=["decided_at", "from_stage"], name="decision_period_stage"),
+        ]
 
     def __str__(self):
         return f"{self.idea}: {self.get_outcome_display()}"

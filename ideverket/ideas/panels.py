@@ -19,18 +19,27 @@ class Panel:
     column: str = "main"
 
 
-_panels = {}
+class Panels:
+    """The panels registered for one kind of page (ideas here; challenges, trials and projects
+    keep their own instance)."""
+
+    def __init__(self):
+        self._panels = {}
+
+    def register(self, panel):
+        """`panel.loader(request, obj)` -> dict for `panel.template`, or None to leave it out."""
+        self._panels[panel.name] = panel
+
+    def render_context(self, request, obj):
+        """[(panel, context)] for the panels that have something to show, in order."""
+        shown = []
+        for panel in sorted(self._panels.values(), key=lambda p: (p.order, p.name)):
+            context = panel.loader(request, obj)
+            if context is not None:
+                shown.append((panel, context))
+        return shown
 
 
-def register(panel):
-    _panels[panel.name] = panel
-
-
-def render_context(request, idea):
-    """[(panel, context)] for the panels that have something to show, in order."""
-    shown = []
-    for panel in sorted(_panels.values(), key=lambda p: (p.order, p.name)):
-        context = panel.loader(request, idea)
-        if context is not None:
-            shown.append((panel, context))
-    return shown
+_registry = Panels()
+register = _registry.register
+render_context = _registry.render_context

@@ -2,29 +2,32 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideverket.activity.describe import attach_subjects
 from ideverket.activity.models import Event, Notification
-from ideverket.challenges.models import Challenge
-from ideverket.lib.forms import is_id, parse_seen
+from ideverket.challenges.models import Challenge, Theme
+from ideverket.lib import exports
+from ideverket.lib.forms import is_id, parse_seen, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
-from ideverket.lib.search import search
 from ideverket.org.models import RoleAssignment
 
-from . import actions, panels
+from . import actions, paging, panels
 from .forms import AssignForm, CommentForm, DecisionForm, IdeaFilterForm, IdeaForm
 from .models import Comment, Decision, Follow, Idea, Support, stage_limits
 from .process import FINAL_STAGES, Outcome, Stage, outcomes_from
 from .rules import can_decide, is_decider
+
+User = get_user_model()
 
 
 def get_idea_for_user(request, pk, *related, queryset=None):
@@ -33,27 +36,60 @@ def get_idea_for_user(request, pk, *related, queryset=None):
     return get_object_or_404(queryset.select_related("owner_unit", *related), pk=pk)
 
 
-def querystring_without_page(request):
-    params = [(k, v) for k, v in request.GET.items() if k != "page" and v]
-    return urlencode(params) + "&" if params else ""
-
-
 def paginate(request, queryset, per_page=None):
     paginator = Paginator(queryset, per_page or settings.IDEVERKET["PAGE_SIZE"])
     return paginator.get_page(request.GET.get("page"))
+
+
+def _names(objects):
+    return ", ".join(obj.name for obj in objects)
+
+
+def _idea_columns(request):
+    """The columns of an idea list's download: what the card shows, and a little more."""
+    return [
+        (gettext_lazy("Id"), lambda idea: idea.pk),
+        (gettext_lazy("Rubrik"), lambda idea: idea.title),
+        (gettext_lazy("Steg"), lambda idea: idea.get_stage_display()),
+        (gettext_lazy("Förvaltning"), lambda idea: exports.name_of(idea.owner_unit.department)),
+        (gettext_lazy("Enhet"), lambda idea: idea.owner_unit.name),
+        (gettext_lazy("Utmaning"), lambda idea: idea.challenge.title if idea.challenge_id else ""),
+        (gettext_lazy("Teman"), lambda idea: _names(idea.themes.all())),
+        (gettext_lazy("Synlighet"), lambda idea: idea.get_visibility_display()),
+        (gettext_lazy("Söker samarbetspartner"), lambda idea: idea.looking_for_partners),
+        (gettext_lazy("Inskickad"), lambda idea: idea.submitted_at),
+        (gettext_lazy("Senast ändrat steg"), lambda idea: idea.stage_changed_at),
+        (gettext_lazy("Titta igen"), lambda idea: idea.revisit_on),
+        (gettext_lazy("Stöd"), lambda idea: idea.support_count),
+        (gettext_lazy("Kommentarer"), lambda idea: idea.comment_count),
+        exports.link_column(request, gettext_lazy("Länk")),
+    ]
+
+
+def _download_ideas(request, name, ideas):
+    """The CSV/XLSX of `ideas` (the page's filtered, visible queryset) when asked for, else
+    None. Queries: the ideas with unit, department and challenge joined in; their themes."""
+    ideas = ideas.select_related("owner_unit__department", "challenge").prefetch_related(
+        Prefetch("themes", Theme.objects.only("id", "name").order_by("name"))
+    )
+    return exports.download(request, name, _idea_columns(request), ideas)
 
 
 @require_GET
 def idea_list(request):
     form = IdeaFilterForm(request.GET or None)
     form.is_valid()  # invalid values are dropped by filter(); their errors are shown
-    ideas = form.filter(Idea.objects.visible_to(request.user).exclude(stage=Stage.DRAFT).for_list())
-    page = paginate(request, ideas)
+    ideas = form.filter(Idea.objects.visible_to(request.user).exclude(stage=Stage.DRAFT))
+    if response := _download_ideas(request, _("idéer"), ideas):
+        return response
+    page = paging.bounded_page(
+        ideas.for_list(), request.GET.get("page"), settings.IDEVERKET["PAGE_SIZE"]
+    )
     context = {
         "form": form,
         "page_obj": page,
         "nav": "ideas",
-        "querystring_without_page": querystring_without_page(request),
+        "querystring_without_page": querystring_without_page(form),
     }
     return render(request, partial_or_page(request, "ideas/list.html", "results"), context)
 
@@ -107,7 +143,7 @@ def similar_ideas(request):
         # Any-word match: a duplicate rarely uses the same words, so match on each long word.
         candidates = Idea.objects.none()
         for word in sorted(words, key=len, reverse=True)[:3]:
-            candidates = candidates | search(visible, word)
+            candidates = candidates | visible.search(word)
         ideas = list(
             candidates.for_list().order_by("-support_count", "-pk")[
                 : settings.IDEVERKET["SIMILAR_IDEAS_LIMIT"]
@@ -122,29 +158,64 @@ def _flag(idea, name, model, user):
     return model.objects.filter(idea=idea, user=user).exists()
 
 
-def _detail_context(request, idea):
-    user = request.user
-    submitters = list(idea.submitters.all().only("id", "name"))
-    idea.__dict__["submitter_ids"] = {u.pk for u in submitters}
-    decisions = list(
-        Decision.objects.filter(idea=idea)
-        .select_related(
-            "decided_by",
-            "target_unit",
-            "target_idea",
-            "commitment",
-            "commitment__receiving_unit",
-            "commitment__owner",
-        )
-        .order_by("-decided_at", "-pk")
+def _names_around(idea, user):
+    """The idea's submitters, themes and (visible) merged ideas, in one query: three short
+    lists of names read as one UNION ALL instead of three round trips."""
+    parts = [
+        ("submitter", User.objects.filter(submitted_ideas=idea), "name"),
+        ("theme", Theme.objects.filter(ideas=idea), "name"),
+        ("merged", Idea.objects.visible_to(user).filter(merged_into=idea), "title"),
+    ]
+    first, *rest = [
+        queryset.order_by()
+        .annotate(kind=Value(kind, output_field=CharField()))
+        .values_list("pk", name, "kind")
+        for kind, queryset, name in parts
+    ]
+    names = {"submitter": [], "theme": [], "merged": []}
+    for pk, name, kind in sorted(first.union(*rest, all=True), key=lambda row: row[1]):
+        names[kind].append((pk, name))
+    return (
+        [User(pk=pk, name=name) for pk, name in names["submitter"]],
+        [Theme(pk=pk, name=name) for pk, name in names["theme"]],
+        [Idea(pk=pk, title=title) for pk, title in names["merged"]],
     )
-    comments = list(Comment.objects.filter(idea=idea).select_related("author"))
+
+
+def _detail_context(request, idea):
+    """Queries: the idea's names (submitters, themes, merged ideas); its decisions and comments
+    when it has any (flags from with_page_flags(); unknown counts as yes); the timeline; the
+    panels of other apps."""
+    user = request.user
+    submitters, themes, merged_ideas = _names_around(idea, user)
+    idea.__dict__["submitter_ids"] = {u.pk for u in submitters}
+    decisions = []
+    if getattr(idea, "has_decisions", True):
+        decisions = list(
+            Decision.objects.filter(idea=idea)
+            .select_related(
+                "decided_by",
+                "target_unit",
+                "target_idea",
+                "commitment",
+                "commitment__receiving_unit",
+                "commitment__owner",
+            )
+            .order_by("-decided_at", "-pk")
+        )
+    # The commitment owners may record results (apps.may_record_results): known from here.
+    idea.__dict__["_commitment_owner_ids"] = {
+        d.commitment.owner_id for d in decisions if hasattr(d, "commitment")
+    }
+    comments = []
+    if getattr(idea, "has_comments", True):
+        comments = list(Comment.objects.filter(idea=idea).select_related("author"))
     timeline = list(Event.objects.for_subject(idea).timeline())
     may_decide = can_decide(user, idea)
     return {
         "idea": idea,
         "submitters": submitters,
-        "themes": list(idea.themes.all()),
+        "themes": themes,
         "decisions": decisions,
         "latest_commitment": next(
             (d.commitment for d in decisions if hasattr(d, "commitment")), None
@@ -153,9 +224,7 @@ def _detail_context(request, idea):
         "timeline": timeline,
         "supported": _flag(idea, "viewer_supports", Support, user),
         "following": _flag(idea, "viewer_follows", Follow, user),
-        "merged_ideas": list(
-            Idea.objects.visible_to(user).filter(merged_into=idea).only("id", "title")
-        ),
+        "merged_ideas": merged_ideas,
         "outcomes": [Outcome(o) for o in outcomes_from(idea.stage)] if may_decide else [],
         "may_decide": may_decide,
         "may_assign": is_decider(user, idea) and idea.stage != Stage.DRAFT,
@@ -178,7 +247,7 @@ def idea_detail(request, pk):
         "handler",
         "coach",
         "merged_into",
-        queryset=Idea.objects.with_viewer_flags(request.user),
+        queryset=Idea.objects.with_viewer_flags(request.user).with_page_flags(),
     )
     context = _detail_context(request, idea)
     if context["may_assign"]:
@@ -430,12 +499,14 @@ def waiting(request):
     form = IdeaFilterForm(request.GET or None)
     form.is_valid()
     ideas = _decider_scope(user, Idea.objects.visible_to(user).waiting_too_long())
-    ideas = form.filter(ideas.for_list()).order_by("stage_changed_at", "pk")
+    ideas = form.filter(ideas).order_by("stage_changed_at", "pk")
+    if response := _download_ideas(request, _("idéer som väntat för länge"), ideas):
+        return response
     context = {
         "form": form,
-        "page_obj": paginate(request, ideas),
+        "page_obj": paginate(request, ideas.for_list()),
         "nav": "mine",
-        "querystring_without_page": querystring_without_page(request),
+        "querystring_without_page": querystring_without_page(form),
         "limits": [(Stage(stage).label, days) for stage, days in stage_limits().items()],
     }
     return render(request, "ideas/waiting.html", context)
@@ -460,8 +531,11 @@ def mine(request):
         .order_by("stage_changed_at", "pk")
     )
     coaching = visible.filter(coach=user).exclude(stage__in=FINAL_STAGES).for_list()
+    # What I follow, without my own ideas (NOT EXISTS: PostgreSQL makes NOT IN a scan of all).
     following = (
-        visible.followed_by(user).exclude(pk__in=visible.submitted_by(user).values("pk")).for_list()
+        visible.followed_by(user)
+        .exclude(Exists(Idea.submitters.through.objects.filter(idea=OuterRef("pk"), user=user)))
+        .for_list()
     )
     notifications = list(
         Notification.objects.for_user(user).unread().select_related("event__subject_type")[:50]

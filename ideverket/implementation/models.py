@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.ideas.models import Idea
+from ideverket.ideas.models import visibility_q
 
 
 def overall_progress(milestones):
@@ -46,7 +46,10 @@ class ImplementationQuerySet(models.QuerySet):
         """Seen by whoever sees the idea, and by the implementation's own owner."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        return self.filter(Q(idea__in=Idea.objects.visible_to(user)) | Q(owner=user))
+        # The idea's visibility on the joined idea row, neither idea IN (every visible idea),
+        # which SQLite listed first, nor a correlated EXISTS per row, which took PostgreSQL
+        # 0.2 s over a department's trials at 100,000 ideas.
+        return self.filter(visibility_q(user, "idea__") | Q(owner=user))
 
     def active(self):
         return self.filter(status=Implementation.Status.ACTIVE)

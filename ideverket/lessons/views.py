@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -9,9 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ideverket.lib import subjects
+from ideverket.lib import exports, subjects
 from ideverket.lib.forms import is_id, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
@@ -34,6 +36,22 @@ def get_lesson_for_user(request, pk):
     if lesson is None:
         raise Http404
     return lesson
+
+
+# What a source kind's title reads besides the source itself ("Test: <the idea's title>").
+SOURCE_TITLE_NEEDS = {"trials.trial": ("idea",)}
+
+
+def with_sources(lessons):
+    """`lessons` with their sources prefetched, one query per kind of source, each with what
+    its title reads joined in (so a trial's title costs no query for its idea)."""
+    sources = []
+    for kind in subjects.kinds():
+        source = kind.model._default_manager.all()
+        if needs := SOURCE_TITLE_NEEDS.get(kind.label):
+            source = source.select_related(*needs)  # never bare: that would join every FK
+        sources.append(source)
+    return lessons.prefetch_related(None).prefetch_related(GenericPrefetch("subject", sources))
 
 
 def attach_sources(lessons):
@@ -69,11 +87,37 @@ def subject_panel(label):
 idea_panel = subject_panel("ideas.idea")
 
 
+def _lesson_columns(request):
+    """The columns of the lesson list's download (sources attached by attach_sources)."""
+    return [
+        (gettext_lazy("Id"), lambda lesson: lesson.pk),
+        (gettext_lazy("Rubrik"), lambda lesson: lesson.title),
+        (gettext_lazy("Hur gick det?"), lambda lesson: lesson.get_outcome_display()),
+        (gettext_lazy("Förvaltning"), lambda lesson: exports.name_of(lesson.department)),
+        (gettext_lazy("Enhet"), lambda lesson: lesson.unit.name),
+        (gettext_lazy("Från"), lambda lesson: lesson.source_title),
+        (
+            gettext_lazy("Länk till källan"),
+            lambda lesson: (
+                request.build_absolute_uri(lesson.source_url) if lesson.source_url else ""
+            ),
+        ),
+        (gettext_lazy("Lärdomen"), lambda lesson: lesson.text),
+        (gettext_lazy("Skriven av"), lambda lesson: exports.name_of(lesson.created_by)),
+        (gettext_lazy("Skriven"), lambda lesson: lesson.created_at),
+        exports.link_column(request, gettext_lazy("Länk")),
+    ]
+
+
 @require_GET
 def lesson_list(request):
     form = LessonFilterForm(request.GET or None)
     form.is_valid()  # invalid values are left out of cleaned_data, so filter() ignores them
-    lessons = form.filter(Lesson.objects.visible_to(request.user)).for_list()
+    lessons = with_sources(form.filter(Lesson.objects.visible_to(request.user)).for_list())
+    if exports.requested_format(request):
+        # The download: the lessons (department joined in) and one query per kind of source.
+        rows = attach_sources(list(lessons.select_related("department")))
+        return exports.download(request, _("lärdomar"), _lesson_columns(request), rows)
     page = Paginator(lessons, settings.IDEVERKET["PAGE_SIZE"]).get_page(request.GET.get("page"))
     attach_sources(page.object_list)
     if request.htmx and request.htmx.history_restore_request:

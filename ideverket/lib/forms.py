@@ -1,6 +1,7 @@
 """Form helpers: fields that never let a malformed id reach the database, filter links, and
 the stale-form timestamp."""
 
+import copy
 import datetime
 
 from django import forms
@@ -29,6 +30,45 @@ class SafeModelChoiceField(forms.ModelChoiceField):
         if not is_id(getattr(value, "pk", value)):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
+
+
+class LoadedChoiceField(forms.TypedChoiceField):
+    """A choice of one of `objects` (a list, or a queryset read once, on first use) that
+    validates and renders from that one list: a ModelChoiceField asks the database for each.
+    The cleaned value is the object, or None."""
+
+    def __init__(self, objects, *, empty_label=None, **kwargs):
+        self._objects, self._by_id, self._empty_label = objects, None, empty_label
+        kwargs.setdefault("required", False)
+        super().__init__(choices=self._choices, coerce=self._object, empty_value=None, **kwargs)
+
+    @classmethod
+    def replacing(cls, field, objects=None):
+        """The same choice as the ModelChoiceField `field` (label, empty label, messages,
+        widget), over `objects` (default: its queryset)."""
+        return cls(
+            field.queryset if objects is None else objects,
+            label=field.label,
+            empty_label=field.empty_label,
+            required=field.required,
+            error_messages=field.error_messages,
+            widget=copy.deepcopy(field.widget),
+            help_text=field.help_text,
+        )
+
+    def _loaded(self):
+        if self._by_id is None:
+            self._by_id = {str(obj.pk): obj for obj in self._objects}
+        return self._by_id
+
+    def _choices(self):
+        choices = [(key, str(obj)) for key, obj in self._loaded().items()]
+        if self._empty_label is not None:
+            choices.insert(0, ("", self._empty_label))
+        return choices
+
+    def _object(self, value):
+        return self._loaded().get(value)
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):

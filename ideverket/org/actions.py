@@ -8,7 +8,7 @@ from ideverket.activity.actions import record_event
 from ideverket.activity.models import Event
 from ideverket.lib.text import normalize_text
 
-from .models import RoleAssignment, Unit, User
+from .models import OrgImport, RoleAssignment, Unit, User
 
 
 def _require_admin(actor):
@@ -79,7 +79,7 @@ def do_create_unit(
 
 
 @transaction.atomic
-def do_update_unit(actor, unit, *, name, parent, is_support_function, is_active):
+def do_update_unit(actor, unit, *, name, parent, is_support_function, is_active, external_id=None):
     """Rename, move or (de)activate a unit; moving carries its whole subtree along."""
     _require_admin(actor)
     if parent is not None and parent.is_within(unit):
@@ -94,6 +94,9 @@ def do_update_unit(actor, unit, *, name, parent, is_support_function, is_active)
     unit.is_support_function = is_support_function
     unit.is_active = is_active
     fields = ["name", "parent", "is_support_function", "is_active"]
+    if external_id is not None:
+        unit.external_id = external_id
+        fields.append("external_id")
     if moved:
         unit.kind = _kind_under(parent)  # a unit moved right below the root becomes a department
         fields.append("kind")
@@ -109,14 +112,22 @@ def do_update_unit(actor, unit, *, name, parent, is_support_function, is_active)
 
 
 @transaction.atomic
-def do_create_user(actor, *, email, name, unit, title="", password=None):
+def do_create_user(
+    actor, *, email, name, unit, title="", password=None, external_id="", is_active=True
+):
     """Add a person; without a password they can only sign in through SSO (or a reset)."""
     _require_admin(actor)
     _check_email_free(email)
     try:
         with transaction.atomic():
             user = User.objects.create_user(
-                email=email, name=name, unit=unit, title=normalize_text(title), password=password
+                email=email,
+                name=name,
+                unit=unit,
+                title=normalize_text(title),
+                password=password,
+                external_id=external_id,
+                is_active=is_active,
             )
     except IntegrityError:
         raise _duplicate_email() from None
@@ -128,16 +139,20 @@ def do_create_user(actor, *, email, name, unit, title="", password=None):
 
 
 @transaction.atomic
-def do_update_user(actor, user, *, name, email, unit, title, is_active):
+def do_update_user(actor, user, *, name, email, unit, title, is_active, external_id=None):
     _require_admin(actor)
     if actor is not None and actor.pk == user.pk and not is_active:
         raise ValidationError({"is_active": _("Du kan inte inaktivera dig själv.")})
     _check_email_free(email, exclude_pk=user.pk)
     user.name, user.email, user.unit = name, email.strip().lower(), unit
     user.title, user.is_active = normalize_text(title), is_active
+    fields = ["name", "email", "unit", "title", "is_active", "search_text"]
+    if external_id is not None:
+        user.external_id = external_id
+        fields.append("external_id")
     try:
         with transaction.atomic():
-            user.save(update_fields=["name", "email", "unit", "title", "is_active", "search_text"])
+            user.save(update_fields=fields)
     except IntegrityError:
         raise _duplicate_email() from None
     record_event(actor, Event.Verb.EDITED, user, name=user.name, active=is_active)
@@ -172,3 +187,62 @@ def do_revoke_role(actor, assignment):
     user = assignment.user
     record_event(actor, Event.Verb.EDITED, user, revoked=assignment.role, unit=assignment.unit.name)
     assignment.delete()
+
+
+# -- the organisation import (see importer.py and docs/org-import.md) --------------------------
+
+
+@transaction.atomic
+def do_upload_org_import(actor, *, units_filename, people_filename, sha256, rows, full, plan):
+    """Keep a checked import for its preview: only the columns read, never the files."""
+    _require_admin(actor)
+    return OrgImport.objects.create(
+        units_filename=normalize_text(units_filename)[:255],
+        people_filename=normalize_text(people_filename)[:255],
+        sha256=sha256,
+        rows=rows,
+        full=full,
+        summary=plan.summary(),
+        ignored_columns=plan.ignored_columns,
+        uploaded_by=actor,
+    )
+
+
+@transaction.atomic
+def do_start_org_import(actor, org_import):
+    """Queue a previewed import; a background task applies it (tasks.run_org_import)."""
+    from .tasks import run_org_import
+
+    _require_admin(actor)
+    org_import = OrgImport.objects.select_for_update().get(pk=org_import.pk)
+    if org_import.status != OrgImport.Status.PREVIEWED:
+        raise ValidationError(_("Importen är redan startad."))
+    org_import.status = OrgImport.Status.QUEUED
+    org_import.progress_done = 0
+    org_import.progress_total = sum(len(rows) for rows in org_import.rows.values())
+    org_import.save(update_fields=["status", "progress_done", "progress_total"])
+    # With the database backend the task row commits together with the status; a worker
+    # (manage.py db_worker) picks it up. Under test the immediate backend runs it right here.
+    run_org_import.enqueue(org_import.pk)
+    return org_import
+
+
+@transaction.atomic
+def do_apply_org_import(actor, plan, *, org_import=None):
+    """Write a checked plan, all or nothing; every change is recorded by the actions it uses."""
+    from .importer import apply_plan
+
+    _require_admin(actor)
+    if plan.errors:
+        raise ValidationError(_("Filen har fel och kan inte importeras."))
+    apply_plan(plan, actor)
+    if org_import is not None:
+        record_event(
+            actor,
+            Event.Verb.CREATED,
+            org_import,
+            change="imported",
+            full=org_import.full,
+            **plan.summary(),
+        )
+    return plan.summary()

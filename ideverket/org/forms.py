@@ -172,3 +172,40 @@ class PeopleFilterForm(forms.Form):
             ("", self.fields["department"].empty_label),
             *((d.pk, d.name) for d in departments),
         ]
+
+
+class OrgImportForm(forms.Form):
+    """The two files of an organisation import (or one Excel file with both sheets)."""
+
+    units_file = forms.FileField(
+        label=_("Enheter"),
+        required=False,
+        help_text=_(
+            "CSV eller Excel (.xlsx) med kolumnerna enhet_id, namn, överordnad_enhet_id och "
+            "stödfunktion. En Excel-fil med flikarna Enheter och Personer räcker ensam."
+        ),
+        error_messages={"empty": _("Filen är tom."), "invalid": _("Välj en fil att ladda upp.")},
+    )
+    people_file = forms.FileField(
+        label=_("Personer"),
+        required=False,
+        help_text=_(
+            "CSV eller Excel (.xlsx) med kolumnerna anställnings_id, namn, e_post, befattning, "
+            "enhet_id, aktiv och chef."
+        ),
+        error_messages={"empty": _("Filen är tom."), "invalid": _("Välj en fil att ladda upp.")},
+    )
+    full = forms.BooleanField(
+        label=_("Fullständig import"),
+        required=False,
+        help_text=_(
+            "Filerna innehåller hela organisationen: personer som saknas inaktiveras (tas aldrig "
+            "bort) och enheter som saknas inaktiveras om de är tomma."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("units_file") and not data.get("people_file") and not self.errors:
+            self.add_error("units_file", _("Välj minst en fil att ladda upp."))
+        return data

@@ -2,9 +2,11 @@
 
 from functools import cached_property
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.lib.text import normalize_text
@@ -46,6 +48,18 @@ class Unit(models.Model):
     # Materialised path of ids, "/1/4/9/": ancestor and subtree checks are prefix comparisons.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The department (förvaltning) the unit lies in, itself for a department, None for the
+    # municipality: kept with the path so reports group ideas and people per department by a
+    # plain column instead of parsing paths.
+    department = models.ForeignKey(
+        "self",
+        verbose_name=_("förvaltning"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     is_support_function = models.BooleanField(
         _("stödfunktion"),
         default=False,
@@ -79,30 +93,31 @@ class Unit(models.Model):
         """True when this unit is `other` or lies below it."""
         return bool(other.path) and self.path.startswith(other.path)
 
-    @cached_property
-    def department(self):
-        """The department (förvaltning) this unit belongs to, or None for the municipality."""
-        ids = self.ancestor_ids
-        if len(ids) < 2:
-            return None
-        if len(ids) == 2:
-            return self
-        return Unit.objects.get(pk=ids[1])
+    @staticmethod
+    def department_id_of_path(path):
+        """The department's id in a path ("/1/4/9/" -> 4), None for the municipality."""
+        parts = path.strip("/").split("/")
+        return int(parts[1]) if len(parts) >= 2 else None
+
+    def _place(self, path):
+        self.path = path
+        self.depth = path.count("/") - 2
+        self.department_id = self.department_id_of_path(path)
 
     def rebuild_path(self):
-        """Recompute the path of this unit and its subtree (after a move); returns rows changed."""
+        """Recompute path, depth and department of this unit and its subtree (after a move or
+        a creation); returns the number of rows changed."""
         old_path = self.path
         parent_path = self.parent.path if self.parent_id else "/"
-        self.path = f"{parent_path}{self.pk}/"
-        self.depth = self.path.count("/") - 2
-        self.save(update_fields=["path", "depth"])
+        self._place(f"{parent_path}{self.pk}/")
+        self.save(update_fields=["path", "depth", "department"])
         changed = 1
         if old_path and old_path != self.path:
-            for unit in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                unit.path = self.path + unit.path[len(old_path) :]
-                unit.depth = unit.path.count("/") - 2
-                unit.save(update_fields=["path", "depth"])
-                changed += 1
+            below = list(Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk))
+            for unit in below:
+                unit._place(self.path + unit.path[len(old_path) :])
+            Unit.objects.bulk_update(below, ["path", "depth", "department"], batch_size=500)
+            changed += len(below)
         return changed
 
 
@@ -132,6 +147,10 @@ class User(AbstractUser):
     email = models.EmailField(_("e-post"), unique=True)
     name = models.CharField(_("namn"), max_length=200)
     title = models.CharField(_("befattning"), max_length=200, blank=True, default="")
+    # The employee's id in the HR system (anställnings-id), set by the organisation import.
+    external_id = models.CharField(
+        _("anställnings-id"), max_length=100, blank=True, default="", db_index=True
+    )
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("enhet"),
@@ -243,3 +262,68 @@ class RoleAssignment(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+class OrgImport(models.Model):
+    """An organisation import from the HR system: units and people, from preview to done.
+
+    Only the columns Idéverket reads are kept (as JSON rows), never the files themselves, so a
+    column such as personnummer that an HR export carries along is never stored. The rows are
+    planned again when the import is applied; the task updates `status` and the progress fields,
+    which the import's page shows.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Förhandsgranskad")
+        QUEUED = "queued", _("Väntar på att starta")
+        CHECKING = "checking", _("Kontrollerar raderna")
+        SAVING = "saving", _("Sparar")
+        DONE = "done", _("Genomförd")
+        FAILED = "failed", _("Misslyckades")
+
+    RUNNING = (Status.QUEUED, Status.CHECKING, Status.SAVING)
+
+    units_filename = models.CharField(_("fil med enheter"), max_length=255, blank=True)
+    people_filename = models.CharField(_("fil med personer"), max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64)
+    # {"units": [[row number, {column: text}], ...], "people": [...]}
+    rows = models.JSONField(default=dict, blank=True)
+    full = models.BooleanField(_("fullständig import"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED
+    )
+    summary = models.JSONField(default=dict, blank=True)
+    ignored_columns = models.JSONField(default=list, blank=True)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    # Why a run failed: [{"row": n, "column": "...", "message": "...", "file": "..."}]
+    errors = models.JSONField(default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("organisationsimport")
+        verbose_name_plural = _("organisationsimporter")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        names = " + ".join(n for n in (self.units_filename, self.people_filename) if n)
+        return f"{names} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("org:import_detail", args=[self.pk])
+
+    @property
+    def is_running(self):
+        return self.status in self.RUNNING
+
+    @property
+    def percent(self):
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.progress_total:
+            return 0
+        return min(100, self.progress_done * 100 // self.progress_total)

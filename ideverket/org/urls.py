@@ -12,4 +12,8 @@ urlpatterns = [
     path("personer/<int:pk>/", views.person_edit, name="person_edit"),
     path("personer/<int:pk>/roller/", views.role_grant, name="role_grant"),
     path("personer/<int:pk>/roller/<int:role_pk>/ta-bort/", views.role_revoke, name="role_revoke"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<int:pk>/", views.import_detail, name="import_detail"),
+    path("import/<int:pk>/forlopp/", views.import_progress, name="import_progress"),
+    path("import/<int:pk>/genomfor/", views.import_apply, name="import_apply"),
 ]

@@ -1,5 +1,6 @@
 """Managing the organisation in the product: units, people and their roles (administrators only)."""
 
+import hashlib
 from functools import wraps
 
 from django.conf import settings
@@ -14,17 +15,23 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from ideverket.lib.search import search
+from ideverket.lib.tables import MAX_BYTES
 
 from .actions import (
     do_create_unit,
     do_create_user,
     do_grant_role,
     do_revoke_role,
+    do_start_org_import,
     do_update_unit,
     do_update_user,
+    do_upload_org_import,
 )
-from .forms import PeopleFilterForm, PersonForm, RoleForm, UnitForm, unit_tree
-from .models import RoleAssignment, Unit, User
+from .forms import OrgImportForm, PeopleFilterForm, PersonForm, RoleForm, UnitForm, unit_tree
+from .importer import forbidden_columns, plan_rows, read_files
+from .models import OrgImport, RoleAssignment, Unit, User
+
+ROWS_SHOWN = 300  # changed rows listed in an import's preview; the counts cover all
 
 
 def _require_manager(request):
@@ -296,3 +303,123 @@ def role_revoke(request, pk, role_pk):
             },
         )
     return redirect(_person_roles_url(person))
+
+
+# -- import from the HR system (docs/org-import.md) -------------------------------------------
+
+
+def _import_context(org_import):
+    return {"nav": "org", "org_import": org_import}
+
+
+@_managers_only
+@require_http_methods(["GET", "POST"])
+def import_upload(request):
+    posted = request.method == "POST"
+    form = OrgImportForm(request.POST if posted else None, request.FILES if posted else None)
+    errors, forbidden = [], []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        sources, too_big = {}, False
+        for field in ("units_file", "people_file"):
+            upload = data.get(field)
+            if upload is None:
+                continue
+            if upload.size > MAX_BYTES:
+                form.add_error(
+                    field,
+                    _("Filen är för stor. Största tillåtna storlek är %(mb)s MB.")
+                    % {"mb": MAX_BYTES // (1024 * 1024)},
+                )
+                too_big = True
+            else:
+                sources[field] = (upload.name, upload.read())
+        if not too_big:
+            rows, ignored, file_errors = read_files(
+                sources.get("units_file"), sources.get("people_file")
+            )
+            for kind, message in file_errors.items():
+                form.add_error("units_file" if kind == "units" else "people_file", message)
+            forbidden = forbidden_columns(ignored)
+            if not file_errors:
+                plan = plan_rows(rows, full=data["full"], actor=request.user, ignored=ignored)
+                if plan.errors:
+                    errors = plan.errors
+                else:
+                    digest = hashlib.sha256()
+                    for field in ("units_file", "people_file"):
+                        digest.update(sources.get(field, ("", b""))[1] + b"\0")
+                    org_import = do_upload_org_import(
+                        request.user,
+                        units_filename=sources.get("units_file", ("", b""))[0],
+                        people_filename=sources.get("people_file", ("", b""))[0],
+                        sha256=digest.hexdigest(),
+                        rows=rows,
+                        full=data["full"],
+                        plan=plan,
+                    )
+                    return redirect(org_import)
+    status = 422 if (form.errors or errors) else 200
+    return render(
+        request,
+        "org/import.html",
+        {
+            "nav": "org",
+            "form": form,
+            "errors": errors,
+            "forbidden": forbidden,
+            "recent": OrgImport.objects.select_related("uploaded_by").defer("rows")[:10],
+        },
+        status=status,
+    )
+
+
+@_managers_only
+@require_http_methods(["GET"])
+def import_detail(request, pk):
+    org_import = get_object_or_404(OrgImport.objects.select_related("uploaded_by"), pk=pk)
+    context = _import_context(org_import)
+    if org_import.status == OrgImport.Status.PREVIEWED:
+        plan = plan_rows(
+            org_import.rows,
+            full=org_import.full,
+            actor=request.user,
+            ignored=org_import.ignored_columns,
+        )
+        changed = plan.changed_rows()
+        context.update(
+            {
+                "plan": plan,
+                "summary": plan.summary(),
+                "changed_rows": changed[:ROWS_SHOWN],
+                "rows_hidden": max(0, len(changed) - ROWS_SHOWN),
+                "forbidden": plan.forbidden_columns,
+            }
+        )
+    else:
+        context.update(
+            {
+                "summary": org_import.summary,
+                "forbidden": forbidden_columns(org_import.ignored_columns),
+            }
+        )
+    return render(request, "org/import_detail.html", context)
+
+
+@_managers_only
+@require_http_methods(["GET"])
+def import_progress(request, pk):
+    """The progress block alone, polled every second by htmx while the import runs."""
+    org_import = get_object_or_404(OrgImport.objects.defer("rows"), pk=pk)
+    return render(request, "org/_import_progress.html", _import_context(org_import))
+
+
+@_managers_only
+@require_http_methods(["POST"])
+def import_apply(request, pk):
+    org_import = get_object_or_404(OrgImport, pk=pk)
+    try:
+        do_start_org_import(request.user, org_import)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect(org_import)

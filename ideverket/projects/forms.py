@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from ideverket.challenges.models import Challenge
 from ideverket.lib.forms import (
     CleanTextMixin,
+    LoadedChoiceField,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     UnitChoiceField,
@@ -476,8 +477,11 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = (
-            Unit.objects.departments().active().order_by("name").only("id", "name", "path")
+        # Read once, for validating the chosen one and for the options (a ModelChoiceField
+        # would read it twice).
+        self.fields["department"] = LoadedChoiceField.replacing(
+            self.fields["department"],
+            Unit.objects.departments().active().order_by("name").only("id", "name", "path"),
         )
 
     def clean_q(self):

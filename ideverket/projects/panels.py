@@ -6,23 +6,10 @@ context. Loaders must run a bounded number of queries — the project page's que
 covers them.
 """
 
-from ideverket.ideas.panels import Panel
+from ideverket.ideas.panels import Panel, Panels
 
 __all__ = ["Panel", "register", "render_context"]
 
-_panels = {}
-
-
-def register(panel):
-    """`panel.loader(request, project)` -> dict for `panel.template`, or None to leave it out."""
-    _panels[panel.name] = panel
-
-
-def render_context(request, project):
-    """[(panel, context)] for the panels that have something to show, in order."""
-    shown = []
-    for panel in sorted(_panels.values(), key=lambda p: (p.order, p.name)):
-        context = panel.loader(request, project)
-        if context is not None:
-            shown.append((panel, context))
-    return shown
+_registry = Panels()
+register = _registry.register
+render_context = _registry.render_context

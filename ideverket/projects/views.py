@@ -4,19 +4,21 @@ page or POST endpoint per action. Each view: access helper → permission → fo
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ideverket.activity.models import Event
 from ideverket.challenges.models import Challenge
 from ideverket.ideas.models import Idea
 from ideverket.ideas.process import FINAL_STAGES, Stage
+from ideverket.lib import exports
 from ideverket.lib.forms import is_id, parse_seen, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
-from . import actions, panels
+from . import actions, page, panels
 from .forms import (
     GateForm,
     InviteForm,
@@ -37,13 +39,10 @@ from .models import (
     ProjectMember,
     ProjectMilestone,
     ProjectUnit,
-    StatusReport,
 )
 
 PAGE_SIZE = 20
 PARTNER_SECTION_LIMIT = 6
-REPORT_HISTORY_LIMIT = 20
-TIMELINE_LIMIT = 50
 
 
 # --- Access ----------------------------------------------------------------------------------
@@ -69,6 +68,44 @@ def _form_errors_from(form, exc):
 # --- List and partner pages ------------------------------------------------------------------
 
 
+def _involved_units(project):
+    """The units taking part, as the card lists them: "HR (partner), Skola Norr (inbjuden)"."""
+    names = []
+    for link in project.unit_links.all():
+        name = link.unit.name
+        if link.is_partner:
+            name += " (" + _("partner") + ")"
+        if link.status == ProjectUnit.Status.INVITED:
+            name += " (" + _("inbjuden") + ")"
+        names.append(name)
+    return ", ".join(names)
+
+
+def _project_columns(request):
+    """The columns of the project list's download."""
+    return [
+        (gettext_lazy("Id"), lambda project: project.pk),
+        (gettext_lazy("Namn"), lambda project: project.title),
+        (gettext_lazy("Status"), lambda project: project.get_status_display()),
+        (gettext_lazy("Steg"), lambda project: project.get_step_display()),
+        (
+            gettext_lazy("Förvaltning"),
+            lambda project: exports.name_of(project.lead_unit.department),
+        ),
+        (gettext_lazy("Leds av"), lambda project: project.lead_unit.name),
+        (gettext_lazy("Deltagande enheter"), _involved_units),
+        (gettext_lazy("Läge"), lambda project: project.get_health_display()),
+        (gettext_lazy("Startdatum"), lambda project: project.starts_on),
+        (gettext_lazy("Slutdatum"), lambda project: project.ends_on),
+        (gettext_lazy("Budget (kronor)"), lambda project: project.budget_kronor),
+        (gettext_lazy("Budget (timmar)"), lambda project: project.budget_hours),
+        (gettext_lazy("Söker samarbetspartner"), lambda project: project.looking_for_partners),
+        (gettext_lazy("Synlighet"), lambda project: project.get_visibility_display()),
+        (gettext_lazy("Behöver åtgärd"), lambda project: project.is_flagged),
+        exports.link_column(request, gettext_lazy("Länk")),
+    ]
+
+
 @require_GET
 def project_list(request):
     user = request.user
@@ -76,6 +113,10 @@ def project_list(request):
     form.is_valid()  # invalid values are left out of cleaned_data, so filter() ignores them
     visible = Project.objects.visible_to(user)
     projects = form.filter(visible.for_list())
+    # The download: the projects (department joined in) and their units, two queries.
+    rows = projects.select_related("lead_unit__department")
+    if response := exports.download(request, _("projekt"), _project_columns(request), rows):
+        return response
     page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     if request.htmx and request.htmx.history_restore_request:
         template = "projects/list.html"
@@ -111,6 +152,25 @@ def project_list(request):
     return response
 
 
+def _invitation_columns(request):
+    """The columns of the partner page's download: one row per invitation or participation."""
+    return [
+        (gettext_lazy("Projekt"), lambda link: link.project.title),
+        (gettext_lazy("Leds av"), lambda link: link.project.lead_unit.name),
+        (gettext_lazy("Enhet"), lambda link: link.unit.name),
+        (gettext_lazy("Som partner"), lambda link: link.is_partner),
+        (gettext_lazy("Svar"), lambda link: link.get_status_display()),
+        (gettext_lazy("Projektets status"), lambda link: link.project.get_status_display()),
+        (gettext_lazy("Inbjuden av"), lambda link: exports.name_of(link.invited_by)),
+        (gettext_lazy("Inbjuden"), lambda link: link.invited_at),
+        (gettext_lazy("Meddelande"), lambda link: link.message),
+        (
+            gettext_lazy("Länk"),
+            lambda link: request.build_absolute_uri(link.project.get_absolute_url()),
+        ),
+    ]
+
+
 @require_GET
 def partner_page(request):
     """What the user's unit (or a unit they decide for) is asked into, as partner or participant."""
@@ -121,6 +181,14 @@ def partner_page(request):
         .select_related("project", "project__lead_unit", "unit", "invited_by")
         .order_by("-status", "-invited_at", "-pk")  # "invited" sorts before "accepted"
     )
+    # The download: one query, every invitation (project, units and inviter joined in).
+    if response := exports.download(
+        request,
+        _("inbjudningar"),
+        _invitation_columns(request),
+        links.iterator(exports.CHUNK_SIZE),
+    ):
+        return response
     page = Paginator(links, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(link, user.has_perm("projects.respond_invitation", link)) for link in page.object_list]
     context = {
@@ -157,43 +225,15 @@ def project_create(request):
 
 
 def _detail_context(request, project):
+    """The page's context for `project` as load_project() returns it (its lists attached)."""
     user = request.user
-    members = list(
-        ProjectMember.objects.filter(project=project)
-        .select_related("user", "user__unit")
-        .order_by("role", "user__name", "pk")
-    )
-    project.__dict__["member_roles"] = {m.user_id: m.role for m in members}
-    unit_links = list(
-        ProjectUnit.objects.filter(project=project).select_related(
-            "unit", "invited_by", "responded_by"
-        )
-    )
-    for link in unit_links:
-        link.project = project  # the predicates read the project's status from here
+    members = project.page_members
     may_manage_team = user.has_perm("projects.manage_team", project)
-    join_requests = JoinRequest.objects.filter(
-        project=project, status=JoinRequest.Status.PENDING
-    ).select_related("user", "user__unit")
+    join_requests = project.page_join_requests
     if not may_manage_team:
-        join_requests = join_requests.filter(user=user)
-    join_requests = list(join_requests)
-    milestones = list(ProjectMilestone.objects.filter(project=project))
-    reports = list(
-        StatusReport.objects.filter(project=project).select_related("reported_by")[
-            :REPORT_HISTORY_LIMIT
-        ]
-    )
-    gates = list(
-        GateDecision.objects.filter(project=project).select_related(
-            "decided_by", "receiving_unit", "owner"
-        )
-    )
-    timeline = list(
-        Event.objects.for_subject(project)
-        .select_related("actor", "subject_type")
-        .order_by("-created_at", "-pk")[:TIMELINE_LIMIT]
-    )[::-1]
+        join_requests = [r for r in join_requests if r.user_id == user.pk]
+    milestones = project.page_milestones
+    reports = project.page_reports
     current = Challenge.Step.values.index(project.step)
     steps = [
         {"label": label, "current": index == current, "done": index < current}
@@ -204,9 +244,10 @@ def _detail_context(request, project):
         "members": members,
         "is_member": user.pk in project.member_roles,
         "unit_links": [
-            (link, user.has_perm("projects.respond_invitation", link)) for link in unit_links
+            (link, user.has_perm("projects.respond_invitation", link))
+            for link in project.page_unit_links
         ],
-        "challenges": list(project.challenges.only("id", "title").order_by("title", "pk")),
+        "challenges": project.page_challenges,
         "ideas": list(
             Idea.objects.visible_to(user)
             .filter(projects=project)
@@ -221,8 +262,8 @@ def _detail_context(request, project):
         ),
         "latest_report": reports[0] if reports else None,
         "older_reports": reports[1:],
-        "gates": gates,
-        "timeline": timeline,
+        "gates": project.page_gates,
+        "timeline": project.page_timeline,
         "steps": steps,
         "join_requests": join_requests if may_manage_team else [],
         "my_pending_request": next((r for r in join_requests if r.user_id == user.pk), None),
@@ -241,9 +282,19 @@ def _detail_context(request, project):
     }
 
 
+def get_project_page_for_user(request, pk):
+    """The project with everything its page lists (page.load_project), or 404 as
+    get_project_for_user."""
+    visible = Project.objects.visible_to(request.user).select_related("lead_unit", "created_by")
+    project = page.load_project(request.user, visible, pk)
+    if project is None:
+        raise Http404
+    return project
+
+
 @require_GET
 def project_detail(request, pk):
-    project = get_project_for_user(request, pk, "created_by")
+    project = get_project_page_for_user(request, pk)
     return render(request, "projects/detail.html", _detail_context(request, project))
 
 
@@ -619,7 +670,7 @@ def project_partners(request, pk):
         except ValidationError as exc:
             form.add_error(None, exc)
     if form.errors:
-        context = _detail_context(request, project)
+        context = _detail_context(request, get_project_page_for_user(request, pk))
         context["partners_form"] = form
         return render(request, "projects/detail.html", context, status=422)
     if looking:

@@ -6,15 +6,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ideverket.activity.models import Event
 from ideverket.effects.views import subject_panel as effects_subject_panel
 from ideverket.lessons.views import subject_panel as lessons_subject_panel
+from ideverket.lib import exports
 from ideverket.lib.forms import parse_seen, querystring_without_page
 from ideverket.lib.htmx import partial_or_page
 
-from . import actions
+from . import actions, page_panels
 from .forms import EvaluationForm, OwnerForm, TrialFilterForm, TrialPlanForm, TrialUpdateForm
 from .models import Criterion, Trial, TrialUpdate
 
@@ -35,11 +37,45 @@ def get_trial_for_user(request, pk):
     return get_object_or_404(queryset, pk=pk)
 
 
+def _receiving_unit_name(trial):
+    commitment = getattr(trial.decision, "commitment", None)
+    return commitment.receiving_unit.name if commitment else ""
+
+
+def _trial_columns(request):
+    """The columns of the trial list's download."""
+    return [
+        (gettext_lazy("Id"), lambda trial: trial.pk),
+        (gettext_lazy("Idé"), lambda trial: trial.idea.title),
+        (gettext_lazy("Status"), lambda trial: trial.get_status_display()),
+        (
+            gettext_lazy("Förvaltning"),
+            lambda trial: exports.name_of(trial.idea.owner_unit.department),
+        ),
+        (gettext_lazy("Enhet"), lambda trial: trial.idea.owner_unit.name),
+        (gettext_lazy("Mottagande enhet"), _receiving_unit_name),
+        (gettext_lazy("Ansvarig"), lambda trial: trial.owner.name),
+        (gettext_lazy("Startar"), lambda trial: trial.starts_on),
+        (gettext_lazy("Slutar"), lambda trial: trial.ends_on),
+        (gettext_lazy("Kriterier"), lambda trial: trial.criteria_total),
+        (gettext_lazy("Kriterier uppfyllda"), lambda trial: trial.criteria_met),
+        (gettext_lazy("Utvärderat"), lambda trial: trial.evaluated_at),
+        (gettext_lazy("Flaggat"), lambda trial: trial.is_flagged),
+        exports.link_column(request, gettext_lazy("Länk")),
+    ]
+
+
 @require_GET
 def trial_list(request):
     form = TrialFilterForm(request.GET or None)
     form.is_valid()  # invalid values are left out of cleaned_data, so filter() ignores them
     trials = form.filter(Trial.objects.visible_to(request.user).for_list())
+    # The download: one query, all rows of the filter (department joined in, nothing prefetched).
+    rows = trials.select_related("idea__owner_unit__department")
+    if response := exports.download(
+        request, _("tester"), _trial_columns(request), rows.iterator(exports.CHUNK_SIZE)
+    ):
+        return response
     page = Paginator(trials, settings.IDEVERKET["PAGE_SIZE"]).get_page(request.GET.get("page"))
     context = {
         "form": form,
@@ -68,6 +104,8 @@ def _detail_context(request, trial, **forms):
         # Effects measured on the trial itself and its lessons (the effects and lessons apps).
         "effects_panel": effects_panel(request, trial),
         "lessons_panel": lessons_panel(request, trial),
+        # Sections other apps add (page_panels.py): the trial's goals.
+        "panels": page_panels.render_context(request, trial),
     }
     if may_manage:
         context["update_form"] = forms.get("update_form") or TrialUpdateForm()

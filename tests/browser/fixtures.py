@@ -18,6 +18,7 @@ import shutil
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in this thread; Django would refuse ORM calls.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -38,6 +39,8 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# What Playwright says when a script runs while the page navigates away.
+NAVIGATING = ("reading 'documentElement'", "Execution context was destroyed")
 TIMEOUT_MS = 15_000
 
 
@@ -165,18 +168,30 @@ def assert_accessible():
 
     axe = Axe()
 
-    def _assert(page, context=None):
+    options = {
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "resultTypes": ["violations"],
+    }
+
+    def _run(page, context):
+        page.wait_for_load_state("load")
         target, copy_context = _page_for_axe(page)
         try:
             # Axe.run injects axe.min.js through page.evaluate, which our CSP does not block.
-            options = {
-                "runOnly": {"type": "tag", "values": AXE_TAGS},
-                "resultTypes": ["violations"],
-            }
-            violations = axe.run(target, context=context, options=options).response["violations"]
+            return axe.run(target, context=context, options=options).response["violations"]
         finally:
             if copy_context is not None:
                 copy_context.close()
+
+    def _assert(page, context=None):
+        try:
+            violations = _run(page, context)
+        except PlaywrightError as error:
+            # A click that navigates may still be loading the next page when axe starts;
+            # axe then finds no document. Run it once more on the page that has loaded.
+            if not any(sign in str(error) for sign in NAVIGATING):
+                raise
+            violations = _run(page, context)
         assert not violations, f"{page.url}\n" + _format_violations(violations)
 
     return _assert

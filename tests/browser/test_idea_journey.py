@@ -11,6 +11,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideverket.ideas.models import Decision, Idea
 from ideverket.ideas.process import Outcome, Stage
@@ -61,7 +62,7 @@ def test_submit_assess_gate_and_follow_up(
     browser_login(page, cast.manager)
     page.goto(detail_url)
     page.get_by_role("link", name=Outcome.TEST.label).click()
-    assert page.get_by_role("heading", name="Resursgrinden").is_visible()
+    expect(page.get_by_role("heading", name="Resursgrinden")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Varför ska idén testas?").fill("Många förskolor har samma problem.")
     page.get_by_role("button", name="Fatta beslutet").click()
@@ -103,7 +104,7 @@ def test_submit_assess_gate_and_follow_up(
     assert f"{cast.lead.name} beslutade: {Outcome.TAKE.label}" in page.locator("main").inner_text()
     assert_accessible(page)
     page.get_by_role("link", name=TITLE).first.click()
-    assert page.get_by_role("heading", name=Outcome.TEST.label).is_visible()
+    expect(page.get_by_role("heading", name=Outcome.TEST.label)).to_be_visible()
 
 
 def test_keyboard_and_phone(
@@ -173,7 +174,7 @@ def test_waiting_too_long_for_the_innovation_lead(
     notice = page.locator(".message--warning")
     assert "har väntat för länge" in notice.inner_text()
     notice.get_by_role("link", name="Visa dem").click()
-    assert page.get_by_role("heading", name="Idéer som väntat för länge").is_visible()
+    expect(page.get_by_role("heading", name="Idéer som väntat för länge")).to_be_visible()
     assert page.get_by_role("link", name="Bortglömd idé om skolgården").is_visible()
     assert page.get_by_text("Väntat för länge").first.is_visible()
     assert_accessible(page)

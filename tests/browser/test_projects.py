@@ -13,6 +13,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideverket.projects.models import GateDecision, Project, ProjectMember, ProjectUnit
 
@@ -45,7 +46,7 @@ def test_cross_department_project(page, live_server, cast, browser_login, check)
     # 1. Lena starts a restricted project from the project list.
     browser_login(page, cast.lead)
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Projekt").click()
-    assert page.get_by_role("heading", name="Söker samarbetspartner").is_visible()
+    expect(page.get_by_role("heading", name="Söker samarbetspartner")).to_be_visible()
     check()
     page.get_by_role("link", name="Nytt projekt").click()
     check()

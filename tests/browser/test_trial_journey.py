@@ -13,6 +13,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ideverket.ideas.models import Idea
 from ideverket.ideas.process import Outcome, Stage
@@ -116,7 +117,7 @@ def test_trial_evaluation_implementation_and_handover(
         (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
     )
     form.get_by_role("button", name="Lägg till delmålet").click()
-    assert page.get_by_text("Delmålet är tillagt.").is_visible()
+    expect(page.get_by_text("Delmålet är tillagt.")).to_be_visible()
     page.get_by_role("link", name=re.compile("Ändra eller sätt procent")).click()
     check(narrow=True)
     page.get_by_label("Hur långt har det kommit? (procent)").fill("150")

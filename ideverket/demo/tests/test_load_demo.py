@@ -184,3 +184,125 @@ def test_load_demo_builds_a_municipality_once():
     assert row_counts() == before
     assert "finns redan" in out.getvalue()
     assert "asa.oberg@exempelkommun.se" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=False)
+def test_load_demo_training():
+    """Courses with held and coming sessions: coverage is non-trivial, one coming session is
+    full with a waiting list of two, and Erik Andersson is signed up to a coming session."""
+    from ideverket.training.coverage import build_coverage
+    from ideverket.training.models import Course, Enrollment, Session
+
+    call_command("load_demo", stdout=StringIO())
+    assert Course.objects.count() == 4
+    assert Course.objects.filter(is_published=False).count() == 1
+    now = timezone.now()
+    sessions = list(Session.objects.with_counts())
+    held = [s for s in sessions if s.ends_at < now]
+    coming = [s for s in sessions if s.starts_at > now]
+    assert len(held) >= 3 and len(coming) >= 3
+    assert Enrollment.objects.filter(session__in=held, completed=True).exists()
+    full = [s for s in coming if s.confirmed_count == s.capacity]
+    assert len(full) == 1 and full[0].waiting_count == 2
+    erik = User.objects.get(email="erik.andersson@exempelkommun.se")
+    assert (
+        Enrollment.objects.filter(
+            person=erik, status="confirmed", session__starts_at__gt=now
+        ).count()
+        == 1
+    )
+    # About half of the managers have completed the management course.
+    _departments, rows = build_coverage()
+    leadership = next(r for r in rows if r.course.title == "Innovationsledning för chefer")
+    assert 0.35 <= leadership.total.completed / leadership.total.total <= 0.65
+    assert len({c.share for c in leadership.cells if c.total}) > 1  # departments differ
+    # Everything was built through the actions: sign-ups and attendance are on the timeline.
+    assert Event.objects.filter(data__change="attendance_marked").count() == len(held)
+
+
+@pytest.mark.django_db(transaction=False)
+def test_load_demo_network():
+    """Every inspirer has a profile; several coach ideas; five activities over the last year
+    with attendance and one coming with sign-ups; the overview has figures everywhere."""
+    from ideverket.network.models import (
+        COACHED_STAGES,
+        InspirerProfile,
+        NetworkActivity,
+        Participation,
+    )
+    from ideverket.network.overview import build_overview
+
+    call_command("load_demo", stdout=StringIO())
+    inspirers = User.objects.filter(
+        is_active=True, roles__role=RoleAssignment.Role.INSPIRER
+    ).distinct()
+    assert inspirers.count() >= 10
+    assert InspirerProfile.objects.filter(user__in=inspirers).count() == inspirers.count()
+    assert InspirerProfile.objects.filter(is_available=False).exists()
+    coaches = set(
+        Idea.objects.filter(stage__in=COACHED_STAGES, coach__in=inspirers).values_list(
+            "coach", flat=True
+        )
+    )
+    assert len(coaches) >= 5
+    now = timezone.now()
+    past = NetworkActivity.objects.filter(starts_at__lt=now, starts_at__gte=now - timedelta(365))
+    assert 4 <= past.count() <= 6
+    assert NetworkActivity.objects.filter(starts_at__gt=now).count() == 1
+    assert NetworkActivity.objects.exclude(department=None).exists()
+    for activity in past:
+        assert Participation.objects.filter(activity=activity, attended=True).count() >= 3
+    coming = NetworkActivity.objects.get(starts_at__gt=now)
+    assert Participation.objects.filter(activity=coming, registered=True).count() >= 3
+    assert not Participation.objects.filter(activity=coming, attended=True).exists()
+    coordinator = User.objects.get(email="karin.lindqvist@exempelkommun.se")
+    rows, total = build_overview(coordinator)
+    assert len(rows) == 5 and all(row.inspirers for row in rows)
+    assert total.coached > 0 and total.attended > 0
+
+
+@pytest.mark.django_db(transaction=False)
+def test_load_demo_guidance():
+    """Seven published guidance pages and a draft, each with an active contact person; feedback
+    over the last months, mostly yes, some no with comments; one handled and one new defect
+    report; every page change on the timeline."""
+    from ideverket.guidance.models import DefectReport, GuidePage, PageFeedback
+
+    call_command("load_demo", stdout=StringIO())
+    pages = list(GuidePage.objects.with_feedback_counts().select_related("contact"))
+    assert len(pages) == 8
+    assert sum(p.is_published for p in pages) == 7
+    assert all(p.contact is not None and p.contact.is_active for p in pages)
+    assert GuidePage.objects.filter(parent__slug="ideprocessen").count() == 4
+    yes = sum(p.yes for p in pages)
+    no = sum(p.no for p in pages)
+    assert 0.7 <= yes / (yes + no) <= 0.9
+    assert PageFeedback.objects.filter(helpful=False).exclude(comment="").count() >= 7
+    now = timezone.now()
+    assert PageFeedback.objects.filter(created_at__gte=now - timedelta(days=31)).exists()
+    assert PageFeedback.objects.filter(created_at__lt=now - timedelta(days=120)).exists()
+    assert not PageFeedback.objects.filter(created_at__gt=now).exists()
+    assert sorted(DefectReport.objects.values_list("status", flat=True)) == ["fixed", "new"]
+    assert Event.objects.filter(subject_type__app_label="guidance").count() == 8 + 2 + 3
+
+
+@pytest.mark.django_db(transaction=False)
+def test_load_demo_email_preferences(mailoutbox):
+    """Three deciders get e-mail at once, some quiet colleagues none, the rest the daily digest;
+    the demo's history sends nothing by itself, and a digest run after loading reaches only
+    digest people, once."""
+    from ideverket.activity.email import send_digests
+    from ideverket.activity.models import EmailPreference
+
+    call_command("load_demo", stdout=StringIO())
+    assert mailoutbox == []
+    choices = dict(EmailPreference.objects.values_list("user__email", "frequency"))
+    assert {e for e, f in choices.items() if f == "immediate"} == {
+        email_for(n) for n in ("Åsa Öberg", "Peter Nilsson", "Johanna Björk")
+    }
+    assert 3 <= sum(f == "none" for f in choices.values()) <= 10
+    assert Event.objects.filter(data__change="email_frequency").count() == len(choices)
+    assert send_digests() > 0
+    received = {m.to[0] for m in mailoutbox}
+    assert not received & set(choices)  # everyone with a choice made chose otherwise
+    assert send_digests() == 0

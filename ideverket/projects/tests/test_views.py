@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from ideverket.activity.models import Event
 from ideverket.challenges.actions import do_create_challenge
+from ideverket.departments.actions import do_update_department_settings
 from ideverket.ideas.actions import do_create_idea
 from ideverket.ideas.models import Idea
-from ideverket.projects import actions
+from ideverket.projects import actions, page
 from ideverket.projects.models import (
     GateDecision,
     JoinRequest,
@@ -263,6 +264,58 @@ def test_members_are_not_asked_to_join_and_see_no_join_button(cast, login, world
     assert "Be om att få vara med" not in lead.get(url(world, "detail")).text
     employee = login(cast.fresh("employee"))
     assert "Be om att få vara med" in employee.get(url(world, "detail")).text
+
+
+# Whose pending join requests the project page lists: all of them for those who may manage the
+# team (its leader, deciders on the lead unit or above, the coordinator), else only one's own.
+JOIN_REQUESTS_LISTED = {
+    "lead": ["Cecilia Kollega", "Erik Elev"],
+    "director": ["Cecilia Kollega", "Erik Elev"],
+    "coordinator": ["Cecilia Kollega", "Erik Elev"],
+    "manager": [],
+    "social_lead": [],
+    "admin": [],
+    "employee": [],
+    "colleague": [],
+}
+
+
+@pytest.mark.parametrize("persona", JOIN_REQUESTS_LISTED)
+def test_join_requests_listed_to_managers_only(cast, login, world, persona):
+    actions.do_ask_to_join(cast.fresh("employee"), world["project"], "Jag med!")
+    viewer = cast.fresh(persona)
+    response = login(viewer).get(url(world, "detail"))
+    listed = [r.user.name for r in response.context["join_requests"]]
+    assert listed == JOIN_REQUESTS_LISTED[persona]
+    # Others' requests are not even read for those who may not manage the team.
+    loaded = page.load_project(viewer, Project.objects.all(), world["pk"])
+    read = {r.user_id for r in loaded.page_join_requests}
+    if listed:
+        assert read == {cast.colleague.pk, cast.employee.pk}
+    else:
+        assert read <= {viewer.pk}
+    mine = response.context["my_pending_request"]
+    if persona in ("employee", "colleague"):
+        assert mine is not None and mine.user_id == getattr(cast, persona).pk
+        assert "Vill vara med" not in response.text
+    else:
+        assert mine is None
+
+
+def test_linked_ideas_waiting_too_long_by_their_departments_own_limit(cast, login, world):
+    """The project's row carries the departments' own time limits for the ideas' cards."""
+    idea = do_create_idea(
+        cast.employee, title="Väntande idé", problem="P", proposal="F", owner_unit=cast.school
+    )
+    actions.do_link_idea(cast.fresh("lead"), world["project"], idea)
+    five_days_ago = timezone.now() - datetime.timedelta(days=5)
+    Idea.objects.filter(pk=idea.pk).update(stage_changed_at=five_days_ago)
+    client = login(cast.fresh("lead"))
+    assert "Väntat för länge" not in client.get(url(world, "detail")).text  # 14 days by default
+    do_update_department_settings(
+        cast.fresh("director"), cast.education, limits_days={"submitted": 3}
+    )
+    assert "Väntat för länge" in client.get(url(world, "detail")).text
 
 
 def test_posted_fields_the_form_does_not_offer_are_ignored(cast, login, world):

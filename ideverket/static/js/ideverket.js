@@ -13,3 +13,17 @@ document.addEventListener("htmx:afterSwap", function (event) {
   var target = event.detail.target.querySelector("[data-focus-after-swap]");
   if (target) { target.focus(); }
 });
+// The menu's "Uppföljning" group is a <details>: close it on Escape or a click elsewhere.
+document.addEventListener("click", function (event) {
+  document.querySelectorAll(".nav-group__details[open]").forEach(function (details) {
+    if (!details.contains(event.target)) { details.removeAttribute("open"); }
+  });
+});
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") { return; }
+  document.querySelectorAll(".nav-group__details[open]").forEach(function (details) {
+    var hadFocus = details.contains(document.activeElement);
+    details.removeAttribute("open");
+    if (hadFocus) { details.querySelector("summary").focus(); }
+  });
+});

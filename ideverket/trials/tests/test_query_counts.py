@@ -70,8 +70,9 @@ def test_trial_list(cast, login, case):
 # decider, commitment, receiving unit and the committed owner joined in); criteria; status
 # updates (authors); the timeline's events (actors, subject type): 11, whoever looks (the
 # permission checks use the role assignments already loaded); then the trial's effects with
-# their latest measurement and its lessons: 13.
-DETAIL_QUERIES = {"employee": 13, "manager": 13}
+# their latest measurement and its lessons: 13; its goals (the goals app's panel): 14, and for
+# someone who may link it (the manager, a decider on its idea) the goals to choose from: 15.
+DETAIL_QUERIES = {"employee": 14, "manager": 15}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)

@@ -1,0 +1,67 @@
+"""Query budgets: the results page and the answer form cost the same with more data.
+
+Every page pays for "the request": session; user; role assignments; the unread badge (4); and
+the user's unit where their department is looked up (+1, not for the coordinator's results).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from .builders import answer, close, open_round, people
+
+
+def count(client, url, params=None):
+    client.get(url, params)  # warm-up: content types and other process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(queries), "\n".join(q["sql"][:150] for q in queries.captured_queries)
+
+
+def a_round(cast, year, n):
+    round = open_round(cast, year)
+    for person in [*people(cast.school, n), *people(cast.homecare, n)]:
+        answer(person, round, lambda rq: 1 + rq.order % 5)
+    close(cast, round)
+
+
+# Results: the request (4, + the unit for non-coordinators); closed rounds; the departments (one
+# list for the groups and the choices, so a chosen department costs nothing more); dimensions;
+# grouped answers; grouped responses; the open round: 10 for the coordinator, 11 for the others.
+@pytest.mark.parametrize(
+    ("viewer", "params", "expected"),
+    [
+        ("coordinator", {}, 10),
+        ("coordinator", "department", 10),
+        ("lead", {}, 11),
+        ("employee", {}, 11),
+        ("outsider", {}, 11),
+    ],
+)
+def test_results_page(cast, login, viewer, params, expected):
+    if params == "department":
+        params = {"department": cast.education.pk}
+    a_round(cast, 2023, 3)
+    client = login(cast.fresh(viewer))
+    small = count(client, reverse("capability:results"), params)
+    a_round(cast, 2024, 8)
+    a_round(cast, 2025, 12)
+    large = count(client, reverse("capability:results"), params)
+    assert small[0] == large[0] == expected, large[1]
+
+
+# The answer form: the request (4 + the unit); the round; its statements with dimensions;
+# the person's saved answers: 8, whether they have answered or not, however many answered.
+def test_answer_form(cast, login):
+    round = open_round(cast)
+    employee = cast.fresh("employee")
+    client = login(employee)
+    url = reverse("capability:answer", args=[round.pk])
+    small = count(client, url)
+    answer(employee, round, 3)
+    for person in people(cast.school, 10):
+        answer(person, round, 4)
+    large = count(client, url)
+    assert small[0] == large[0] == 8, large[1]

@@ -1,0 +1,14 @@
+"""Sections other apps add to a challenge's page (its goals …).
+
+The same contract as the idea page's panels (`ideverket.ideas.panels`): an app registers a
+`Panel` in its AppConfig.ready(); the challenge page renders every panel whose loader returns a
+context. Loaders must run a bounded number of queries.
+"""
+
+from ideverket.ideas.panels import Panel, Panels
+
+__all__ = ["Panel", "register", "render_context"]
+
+_registry = Panels()
+register = _registry.register
+render_context = _registry.render_context

@@ -1,0 +1,168 @@
+"""Query budgets: every network page costs the same with one inspirer, idea and activity as
+with many.
+
+"The request" is: session; user; the viewer's role assignments; the unread-notification badge
+(4). A viewer with unread notifications about ideas (the employee here: the submitter, told
+when a coach is set) also has those ideas looked up through `visible_to` with their unit (+2:
+`notes`); pages that read `Idea.objects.visible_to` themselves share the unit lookup.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from ideverket.ideas.actions import do_set_coach
+from ideverket.ideas.tests.builders import make_person, new_idea
+from ideverket.network.actions import do_register
+from ideverket.org.actions import do_create_unit
+from ideverket.org.models import RoleAssignment
+
+from .builders import activity, attended, profile
+
+pytestmark = pytest.mark.django_db
+_made = [0]
+
+
+def count(client, url, params=None):
+    client.get(url, params)  # warm-up: content types and other process caches
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(queries), "\n".join(q["sql"][:150] for q in queries.captured_queries)
+
+
+def grow(cast, n):
+    """`n` more inspirers (with profiles, in new units), coached ideas, and past and upcoming
+    activities with sign-ups and attendance."""
+    coordinator = cast.fresh("coordinator")
+    inspirer = cast.fresh("inspirer")
+    people = []
+    for _ in range(n):
+        _made[0] += 1
+        key = f"extra{_made[0]}"
+        unit = do_create_unit(None, name=f"Enhet {key}", parent=cast.social)
+        person = make_person(key, f"Inspiratör {key}", unit, (RoleAssignment.Role.INSPIRER, unit))
+        profile(person, help_with=f"Hjälp {key}", contact=f"Ring {key}")
+        people.append(person)
+        idea = new_idea(cast, title=f"Idé {key}")
+        do_set_coach(inspirer, idea, inspirer)
+        hidden = new_idea(cast, title=f"Dold {key}", visibility="restricted")
+        do_set_coach(coordinator, hidden, person)
+        past = activity(coordinator, days=-10 - _made[0], department=cast.education)
+        attended(coordinator, past, inspirer, person)
+        coming = activity(coordinator, days=10 + _made[0])
+        do_register(person, coming)
+        do_register(cast.fresh("employee"), coming)
+    return people
+
+
+def budget(cast, login, who, url_of, params=None):
+    """(queries with little data, queries with much, SQL of the latter)."""
+    profile(cast.fresh("inspirer"))
+    grow(cast, 1)
+    client = login(cast.fresh(who))
+    small = count(client, url_of(), params)
+    grow(cast, 6)
+    large = count(client, url_of(), params)
+    return small[0], large[0], large[1]
+
+
+# Find: the request (4); the viewer's unit with its department; the unit choices; every
+# inspirer with units, department and profile: 7, + notes for the employee (9). A chosen unit
+# comes with its department from the form's own lookup instead: the same.
+@pytest.mark.parametrize(
+    ("who", "params", "expected"),
+    [
+        ("employee", None, 9),
+        ("employee", "unit", 9),
+        ("outsider", None, 7),
+        ("coordinator", None, 7),
+    ],
+)
+def test_find(cast, login, who, params, expected):
+    if params == "unit":
+        params = {"unit": cast.homecare.pk}
+    small, large, sql = budget(cast, login, who, lambda: reverse("network:find"), params)
+    assert small == large == expected, sql
+
+
+# Profile: the request (4); the inspirer with unit and department; their role units; the
+# viewer's unit (for visible_to); the coached ideas; the profile: 9; notes add one query for
+# the employee (the unit is shared): 10; the coordinator needs no unit: 8.
+@pytest.mark.parametrize(
+    ("who", "expected"), [("employee", 10), ("outsider", 9), ("coordinator", 8)]
+)
+def test_profile(cast, login, who, expected):
+    small, large, sql = budget(
+        cast, login, who, lambda: reverse("network:profile", args=[cast.inspirer.pk])
+    )
+    assert small == large == expected, sql
+
+
+# Profile form: the request (4); the inspirer; the profile: 6.
+def test_profile_form(cast, login):
+    small, large, sql = budget(
+        cast, login, "inspirer", lambda: reverse("network:profile_edit", args=[cast.inspirer.pk])
+    )
+    assert small == large == 6, sql
+
+
+# Activities: the request (4); upcoming with counts and the viewer's sign-up; past: count and
+# page: 7, + notes for the employee (9).
+@pytest.mark.parametrize(("who", "expected"), [("employee", 9), ("coordinator", 7)])
+def test_activities(cast, login, who, expected):
+    small, large, sql = budget(cast, login, who, lambda: reverse("network:activities"))
+    assert small == large == expected, sql
+
+
+def _first_past():
+    from ideverket.network.models import NetworkActivity
+
+    return NetworkActivity.objects.order_by("starts_at").first()
+
+
+# Activity: the request (4); the activity with department and organiser; its participations
+# with people and units: 6, + notes for the employee (8).
+@pytest.mark.parametrize(("who", "expected"), [("coordinator", 6), ("lead", 6), ("employee", 8)])
+def test_activity(cast, login, who, expected):
+    small, large, sql = budget(
+        cast, login, who, lambda: reverse("network:activity", args=[_first_past().pk])
+    )
+    assert small == large == expected, sql
+
+
+# Attendance form: the request (4); the activity; the marks; the candidates (rendered once): 7.
+def test_attendance(cast, login):
+    small, large, sql = budget(
+        cast, login, "coordinator", lambda: reverse("network:attendance", args=[_first_past().pk])
+    )
+    assert small == large == 7, sql
+
+
+# Activity form: the request (4); the activity; the department choices: 6.
+def test_activity_form(cast, login):
+    small, large, sql = budget(
+        cast,
+        login,
+        "coordinator",
+        lambda: reverse("network:activity_edit", args=[_first_past().pk]),
+    )
+    assert small == large == 6, sql
+
+
+# Overview: the request (4); departments; inspirers with units and profiles; employees per
+# department; coached ideas per coach; attendances per person: 9 for the coordinator; a lead's
+# visible_to needs their unit (+1).
+@pytest.mark.parametrize(("who", "expected"), [("coordinator", 9), ("lead", 10)])
+def test_overview(cast, login, who, expected):
+    small, large, sql = budget(cast, login, who, lambda: reverse("network:overview"))
+    assert small == large == expected, sql
+
+
+# The download: the same without the unread badge (the page is not rendered): 8.
+def test_overview_download(cast, login):
+    small, large, sql = budget(
+        cast, login, "coordinator", lambda: reverse("network:overview"), {"format": "xlsx"}
+    )
+    assert small == large == 8, sql
