@@ -110,6 +110,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", BASE_DIR / "db.sqlite3"),
+            # Kept open between requests, as on PostgreSQL: a new connection pays for the
+            # PRAGMAs below and starts with an empty page cache (docs/performance.md).
+            "CONN_MAX_AGE": 60,
             "OPTIONS": {
                 # Writers queue behind each other instead of failing with "database is locked".
                 "transaction_mode": "IMMEDIATE",
@@ -127,7 +130,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # "figures": the insights page's and the follow-up report's computed figures (insights/cache.py),
 # in the database so every server process shares them; its table is created by `migrate`.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Per process: rendered idea cards (keyed on what they show) and the department figures.
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },
     "figures": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ideverket_cache",

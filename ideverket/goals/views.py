@@ -5,7 +5,15 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -374,20 +382,20 @@ def indicator_value(request, pk):
 def goals_panel(label):
     """A page panel with the item's goals and, for those who may, the form to link one.
 
-    Queries: the item's links with their goals and periods; for a linker, also the current
-    period's goals to choose from (one query, the period as a subquery).
+    Queries: the item's links with their goals and periods; for a linker instead one query of
+    the goals that are linked or can be chosen (the current period's active goals, the period
+    as a subquery), each with its link's id.
     """
 
     def loader(request, subject):
         kind = links.get_kind(label)
         if getattr(subject, "stage", None) == "draft":
             return None
-        goal_links = list(
-            GoalLink.objects.for_subject(subject)
-            .select_related("goal__period")
-            .order_by("-goal__period__starts_on", "goal__path")
-        )
         may_link = kind.can_link(request.user, subject)
+        if may_link:
+            goal_links, choices = _links_and_choices(subject)
+        else:
+            goal_links, choices = _links(subject), []
         if not goal_links and not may_link:
             return None
         context = {
@@ -398,17 +406,36 @@ def goals_panel(label):
             "subject": subject,
         }
         if may_link:
-            # The current period's active goals, with the period, in one query.
-            context["choices"] = list(
-                Goal.objects.active()
-                .filter(period_id=current_period_id())
-                .select_related("period")
-                .only("id", "title", "reference", "depth", "period__name")
-                .tree_order()
-            )
+            context["choices"] = choices
         return context
 
     return loader
+
+
+def _links(subject):
+    return list(
+        GoalLink.objects.for_subject(subject)
+        .select_related("goal__period")
+        .order_by("-goal__period__starts_on", "goal__path")
+    )
+
+
+def _links_and_choices(subject):
+    """The item's links (newest period first) and the goals to choose from (tree order), read
+    as one list of goals: those linked to the item or active in the current period."""
+    link_id = GoalLink.objects.for_subject(subject).filter(goal=OuterRef("pk")).values("pk")[:1]
+    choosable = Q(is_active=True, period_id=current_period_id())
+    goals = list(
+        Goal.objects.annotate(
+            link_id=Subquery(link_id),
+            choosable=ExpressionWrapper(choosable, output_field=BooleanField()),
+        )
+        .filter(Q(link_id__isnull=False) | choosable)
+        .select_related("period")
+        .order_by("-period__starts_on", "path")
+    )
+    goal_links = [GoalLink(pk=goal.link_id, goal=goal) for goal in goals if goal.link_id]
+    return goal_links, [goal for goal in goals if goal.choosable]
 
 
 def _item_url(subject):

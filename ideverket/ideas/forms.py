@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ideverket.challenges.models import Challenge, Theme
 from ideverket.lib.forms import (
     CleanTextMixin,
+    LoadedChoiceField,
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     UnitChoiceField,
@@ -37,24 +38,34 @@ def _attrs_html(attrs):
 
 
 class QuickSelect(forms.Select):
-    """A <select> written in Python instead of one template render per option: the same HTML,
-    but the idea list's 130 units cost about a millisecond instead of over ten."""
+    """A <select> written in Python straight from the choices instead of one template render
+    and one option dict per option: the same HTML as Django's Select, but the idea list's 130
+    units cost a fraction of a millisecond instead of over ten."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
+        chosen = set(self.format_value(value))
+        one_only = not self.allow_multiple_selected
         parts = []
-        for group_name, options, _index in widget["optgroups"]:
-            html_options = "".join(
-                f'<option value="{_escape(option["value"])}"{_attrs_html(option["attrs"])}>'
-                f"{_escape(option['label'])}</option>"
-                for option in options
-            )
-            if group_name:
-                html_options = f'<optgroup label="{_escape(group_name)}">{html_options}</optgroup>'
-            parts.append(html_options)
-        select = f'<select name="{_escape(widget["name"])}"{_attrs_html(widget["attrs"])}>'
+
+        def option(option_value, label):
+            key = "" if option_value is None else str(option_value)
+            selected = key in chosen
+            if selected and one_only:
+                chosen.clear()  # as Django's Select: only the first match is selected
+            flag = " selected" if selected else ""
+            return f'<option value="{_escape(key)}"{flag}>{_escape(label)}</option>'
+
+        for option_value, label in self.choices:
+            if isinstance(label, (list, tuple)):
+                inner = "".join(option(v, sub) for v, sub in label)
+                parts.append(f'<optgroup label="{_escape(option_value)}">{inner}</optgroup>')
+            else:
+                parts.append(option(option_value, label))
+        attrs_html = _attrs_html(self.build_attrs(self.attrs, attrs))
+        if not one_only:
+            attrs_html += " multiple"
         # Every value above went through _escape.
-        return mark_safe(f"{select}{''.join(parts)}</select>")
+        return mark_safe(f'<select name="{_escape(name)}"{attrs_html}>{"".join(parts)}</select>')
 
 
 class QuickSelectMultiple(forms.SelectMultiple):
@@ -321,28 +332,33 @@ class DecisionForm(CleanTextMixin, forms.Form):
 
 
 class AssignForm(forms.Form):
-    handler = SafeModelChoiceField(
-        label=_("Handläggare"),
-        required=False,
-        queryset=User.objects.none(),
-        empty_label=_("Ingen handläggare"),
-    )
-    coach = SafeModelChoiceField(
-        label=_("Coach (idéinspiratör)"),
-        required=False,
-        queryset=User.objects.none(),
-        empty_label=_("Ingen coach"),
-    )
+    """The idea's handler (someone who decides) and coach (an idea inspirer). Both lists come
+    from one query of the role assignments, and validate against what was listed."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = (
-            User.objects.filter(is_active=True, roles__role__in=RoleAssignment.DECIDERS)
-            .distinct()
-            .only("id", "name")
+        deciders, inspirers = {}, {}
+        assignments = (
+            RoleAssignment.objects.filter(
+                user__is_active=True,
+                role__in=[*RoleAssignment.DECIDERS, RoleAssignment.Role.INSPIRER],
+            )
+            .select_related("user")
+            .only("role", "user__id", "user__name", "user__email")
+            .order_by("user__name", "user__pk")
         )
-        self.fields["coach"].queryset = (
-            User.objects.filter(is_active=True, roles__role=RoleAssignment.Role.INSPIRER)
-            .distinct()
-            .only("id", "name")
+        for assignment in assignments:
+            found = inspirers if assignment.role == RoleAssignment.Role.INSPIRER else deciders
+            found.setdefault(assignment.user.pk, assignment.user)
+        self.fields["handler"] = LoadedChoiceField(
+            list(deciders.values()),
+            label=_("Handläggare"),
+            empty_label=_("Ingen handläggare"),
+            widget=QuickSelect,
+        )
+        self.fields["coach"] = LoadedChoiceField(
+            list(inspirers.values()),
+            label=_("Coach (idéinspiratör)"),
+            empty_label=_("Ingen coach"),
+            widget=QuickSelect,
         )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.lib.text import search_key
+from ideverket.lib.text import choice_label, search_key
 from ideverket.org.models import RoleAssignment, Unit
 
 from .process import AWAITING_DECISION, Outcome, Stage
@@ -311,6 +311,32 @@ class Idea(models.Model):
         if days is None:
             return False
         return self.stage_changed_at < now - datetime.timedelta(days=days)
+
+    @property
+    def card_key(self):
+        """Everything ideas/_card.html shows, as one string: the card's cache key, so a card
+        is rendered again as soon as anything on it changes (one lookup, not eleven)."""
+        return "\x1f".join(
+            str(value)
+            for value in (
+                self.pk,
+                self.stage,
+                self.visibility,
+                self.is_waiting_too_long,
+                self.looking_for_partners,
+                self.support_count,
+                self.comment_count,
+                self.submitted_at,
+                self.owner_unit.name,
+                self.challenge.title if self.challenge_id else "",
+                self.title,
+            )
+        )
+
+    @property
+    def stage_label(self):
+        """get_stage_display() without translating every stage's label on each call."""
+        return choice_label(Stage, self.stage)
 
     @property
     def is_restricted(self):

@@ -28,3 +28,15 @@ def search_terms(query, limit=8):
     """Split a free-text query into at most `limit` search terms of sensible length."""
     terms = [t for t in search_key(query[:500]).split() if t]
     return [t[:50] for t in terms[:limit]]
+
+
+def choice_label(choices, value):
+    """The label of `value` in a TextChoices class, as get_FOO_display() gives it.
+
+    Django's get_FOO_display() builds a dict of every choice, hashing (so translating) each
+    label, on each call: ten translations for one stage, per card in a list.
+    """
+    try:
+        return choices(value).label
+    except ValueError:
+        return value

@@ -7,16 +7,27 @@ docs/roles.md). Django's ModelBackend would still read a person's user and group
 answer is known without asking the database. Staff and superusers keep Django's behaviour, which
 the admin site (/django-admin/) relies on.
 
+They also read the signed-in person's unit in the same query as the person: nearly every page
+needs it (visibility, the menu), and it was a query of its own on each request.
+
 Both backends keep their parent's dotted path's behaviour for signing in; sessions store the
 path of the backend that signed a person in, so these names are the ones in
 settings.AUTHENTICATION_BACKENDS.
 """
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
 
 class StaffPermissionsOnly:
+    def get_user(self, user_id):
+        try:
+            user = get_user_model()._default_manager.select_related("unit").get(pk=user_id)
+        except get_user_model().DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
     def _get_permissions(self, user_obj, obj, from_name):
         if not (user_obj.is_staff or user_obj.is_superuser):
             return set()

@@ -1,7 +1,7 @@
 """Query budgets: effect pages cost the same for 3 effects as for 23, measured or not.
 
-Every full page pays for "the request": session; user; role assignments; the unread badge (4);
-and the user's unit wherever visibility is decided for someone other than the coordinator (+1).
+Every full page pays for "the request": session; user with their unit; role assignments; the
+unread badge (4).
 """
 
 from decimal import Decimal
@@ -75,17 +75,16 @@ def test_idea_page_panel_queries(cast, login):
     assert with_effects == without
 
 
-# The sums page: the request (4, and the unit for the employee); the department choices; the
-# grouped sums (one statement, visibility as subqueries): 6 for the coordinator, 7 for the
-# employee. With a department chosen, its lookup too: +1.
+# The sums page: the request (4); the department choices; the grouped sums (one statement,
+# visibility as subqueries): 6. With a department chosen, its lookup too: +1.
 @pytest.mark.parametrize(
     ("viewer", "params", "expected"),
     [
         ("coordinator", {}, 6),
         ("coordinator", "department", 7),
         ("coordinator", "kind", 6),
-        ("employee", {}, 7),
-        ("employee", "department", 8),
+        ("employee", {}, 6),
+        ("employee", "department", 7),
     ],
 )
 def test_sums_page(cast, login, viewer, params, expected):
@@ -106,9 +105,9 @@ def test_sums_page(cast, login, viewer, params, expected):
     assert small[0] == large[0] == expected, large[2]
 
 
-# The measurement page: the request (4 + the lead's unit); the effect (visibility and latest
+# The measurement page: the request (4); the effect (visibility and latest
 # measurement in one statement, unit joined in); its idea through the idea's visibility (owner
-# unit joined in, for the decider check); the history: 8.
+# unit joined in, for the decider check); the history: 7.
 def test_measurement_page(cast, login):
     idea = idea_in_stage(cast, Stage.TRIAL)
     effect = hours_effect(cast, idea)
@@ -120,13 +119,13 @@ def test_measurement_page(cast, login):
         measure(cast, effect, "1150")
     large = count(client, url)
     assert len(large[1].context["history"]) == 1 + MORE
-    assert small[0] == large[0] == 8, large[2]
+    assert small[0] == large[0] == 7, large[2]
 
 
-# The add page: the request (4 + the lead's unit); the idea through its visibility (owner unit
-# joined in); the unit choices: 7.
+# The add page: the request (4); the idea through its visibility (owner unit joined in); the
+# unit choices: 6.
 def test_add_page(cast, login):
     idea = idea_in_stage(cast, Stage.TRIAL)
     client = login(cast.fresh("lead"))
     url = reverse("effects:create", args=["ideas.idea", idea.pk])
-    assert count(client, url)[0] == 7
+    assert count(client, url)[0] == 6

@@ -1,7 +1,7 @@
 """Query budgets: lesson pages cost the same for 3 lessons as for 23.
 
-Every full page pays for "the request": session; user; role assignments; the unread badge (4);
-and the user's unit wherever visibility is decided for someone other than the coordinator (+1).
+Every full page pays for "the request": session; user with their unit; role assignments; the
+unread badge (4).
 """
 
 import pytest
@@ -44,12 +44,12 @@ def lessons_on_new_ideas(cast, n, start=0):
         )
 
 
-# The list: the request (4 + the unit); the department choices; the paginator's count; the page
-# of lessons (unit and author joined in, visibility as subqueries); their sources, one query per
-# kind of source on the page (ideas here): 9. Filtering by department looks it up too: 10.
+# The list: the request (4); the department choices; the paginator's count; the page of lessons
+# (unit and author joined in, visibility as subqueries); their sources, one query per kind of
+# source on the page (ideas here): 8. Filtering by department looks it up too: 9.
 @pytest.mark.parametrize(
     ("params", "expected"),
-    [({}, 9), ({"q": "åsas lärdom"}, 9), ("department", 10), ({"outcome": "worked"}, 9)],
+    [({}, 8), ({"q": "åsas lärdom"}, 8), ("department", 9), ({"outcome": "worked"}, 8)],
 )
 def test_lesson_list(cast, login, params, expected):
     if params == "department":
@@ -63,17 +63,17 @@ def test_lesson_list(cast, login, params, expected):
     assert small[0] == large[0] == expected, large[2]
 
 
-# One lesson: the request (4 + the unit); the lesson (visibility as subqueries; unit,
-# department and author joined in); its source: 7.
+# One lesson: the request (4); the lesson (visibility as subqueries; unit, department and
+# author joined in); its source: 6.
 def test_lesson_detail(cast, login):
     lessons_on_new_ideas(cast, 1)
     client = login(cast.fresh("employee"))
-    assert count(client, Lesson.objects.get().get_absolute_url())[0] == 7
+    assert count(client, Lesson.objects.get().get_absolute_url())[0] == 6
 
 
-# The form: the request (4 + the unit); the idea through its visibility (owner unit joined in);
-# the unit choices: 7.
+# The form: the request (4); the idea through its visibility (owner unit joined in); the unit
+# choices: 6.
 def test_lesson_form(cast, login):
     idea = idea_in_stage(cast, Stage.EVALUATED)
     client = login(cast.fresh("lead"))
-    assert count(client, reverse("lessons:create", args=["ideas.idea", idea.pk]))[0] == 7
+    assert count(client, reverse("lessons:create", args=["ideas.idea", idea.pk]))[0] == 6

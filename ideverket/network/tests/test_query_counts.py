@@ -1,10 +1,10 @@
 """Query budgets: every network page costs the same with one inspirer, idea and activity as
 with many.
 
-"The request" is: session; user; the viewer's role assignments; the unread-notification badge
-(4). A viewer with unread notifications about ideas (the employee here: the submitter, told
-when a coach is set) also has those ideas looked up through `visible_to` with their unit (+2:
-`notes`); pages that read `Idea.objects.visible_to` themselves share the unit lookup.
+"The request" is: session; user with their unit; the viewer's role assignments; the
+unread-notification badge (4). A viewer with unread notifications about ideas (the employee
+here: the submitter, told when a coach is set) also has those ideas looked up through
+`visible_to` (+1: `notes`).
 """
 
 import pytest
@@ -69,13 +69,13 @@ def budget(cast, login, who, url_of, params=None):
 
 
 # Find: the request (4); the viewer's unit with its department; the unit choices; every
-# inspirer with units, department and profile: 7, + notes for the employee (9). A chosen unit
+# inspirer with units, department and profile: 7, + notes for the employee (8). A chosen unit
 # comes with its department from the form's own lookup instead: the same.
 @pytest.mark.parametrize(
     ("who", "params", "expected"),
     [
-        ("employee", None, 9),
-        ("employee", "unit", 9),
+        ("employee", None, 8),
+        ("employee", "unit", 8),
         ("outsider", None, 7),
         ("coordinator", None, 7),
     ],
@@ -88,10 +88,9 @@ def test_find(cast, login, who, params, expected):
 
 
 # Profile: the request (4); the inspirer with unit and department; their role units; the
-# viewer's unit (for visible_to); the coached ideas; the profile: 9; notes add one query for
-# the employee (the unit is shared): 10; the coordinator needs no unit: 8.
+# coached ideas; the profile: 8; notes add one query for the employee: 9.
 @pytest.mark.parametrize(
-    ("who", "expected"), [("employee", 10), ("outsider", 9), ("coordinator", 8)]
+    ("who", "expected"), [("employee", 9), ("outsider", 8), ("coordinator", 8)]
 )
 def test_profile(cast, login, who, expected):
     small, large, sql = budget(
@@ -109,8 +108,8 @@ def test_profile_form(cast, login):
 
 
 # Activities: the request (4); upcoming with counts and the viewer's sign-up; past: count and
-# page: 7, + notes for the employee (9).
-@pytest.mark.parametrize(("who", "expected"), [("employee", 9), ("coordinator", 7)])
+# page: 7, + notes for the employee (8).
+@pytest.mark.parametrize(("who", "expected"), [("employee", 8), ("coordinator", 7)])
 def test_activities(cast, login, who, expected):
     small, large, sql = budget(cast, login, who, lambda: reverse("network:activities"))
     assert small == large == expected, sql
@@ -123,8 +122,8 @@ def _first_past():
 
 
 # Activity: the request (4); the activity with department and organiser; its participations
-# with people and units: 6, + notes for the employee (8).
-@pytest.mark.parametrize(("who", "expected"), [("coordinator", 6), ("lead", 6), ("employee", 8)])
+# with people and units: 6, + notes for the employee (7).
+@pytest.mark.parametrize(("who", "expected"), [("coordinator", 6), ("lead", 6), ("employee", 7)])
 def test_activity(cast, login, who, expected):
     small, large, sql = budget(
         cast, login, who, lambda: reverse("network:activity", args=[_first_past().pk])
@@ -152,9 +151,9 @@ def test_activity_form(cast, login):
 
 
 # Overview: the request (4); departments; inspirers with units and profiles; employees per
-# department; coached ideas per coach; attendances per person: 9 for the coordinator; a lead's
-# visible_to needs their unit (+1).
-@pytest.mark.parametrize(("who", "expected"), [("coordinator", 9), ("lead", 10)])
+# department; coached ideas per coach; attendances per person: 9 for the coordinator and for a
+# lead (the unit their visible_to needs comes with the user).
+@pytest.mark.parametrize(("who", "expected"), [("coordinator", 9), ("lead", 9)])
 def test_overview(cast, login, who, expected):
     small, large, sql = budget(cast, login, who, lambda: reverse("network:overview"))
     assert small == large == expected, sql

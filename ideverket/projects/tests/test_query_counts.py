@@ -2,8 +2,8 @@
 
 Each test measures a page, adds twenty more of what it lists, and measures again: the counts
 must be equal (no query per row) and match the count listed in the comment. Every full page
-also pays for the request itself — "the request" below: session; user; the user's role
-assignments; the unread badge (its count and the subjects it points to, when there are
+also pays for the request itself — "the request" below: session; user with their unit; the
+user's role assignments; the unread badge (its count and the subjects it points to, when there are
 unread notifications). A rule's "no" costs no query: model permissions are read for staff only
 (ideverket/org/backends.py).
 """
@@ -70,12 +70,12 @@ def partner_idea(cast, n):
     )
 
 
-# The list: the request (session, user, roles, the user's unit for visibility) 4; the
-# paginator's count 5; projects looking for partners 6; ideas looking for partners 7; the
-# unread badge 8; the department options 9; the page of projects with lead unit 10; their
-# involved units, prefetched 11. Filtered by department, the same: the department list is read
+# The list: the request (session, user with their unit for visibility, roles) 3; the
+# paginator's count 4; projects looking for partners 5; ideas looking for partners 6; the
+# unread badge 7; the department options 8; the page of projects with lead unit 9; their
+# involved units, prefetched 10. Filtered by department, the same: the department list is read
 # once, for the choice and the options.
-LIST_QUERIES = {"plain": 11, "filtered": 11}
+LIST_QUERIES = {"plain": 10, "filtered": 10}
 LIST_PARAMS = {
     "plain": {},
     "filtered": {"department": "education", "status": "active", "q": "projekt", "sort": "title"},
@@ -103,7 +103,7 @@ def test_project_list(cast, login, make_project, case):
 
 def test_project_list_htmx_partial(cast, login, make_project):
     """The results partial skips the partner section, the option lists and the badge: the
-    request 4, count 5, page 6, units 7."""
+    request 3, count 4, page 5, units 6."""
     for n in range(3):
         listed_project(cast, make_project, n)
     client = login(cast.fresh("employee"))
@@ -111,7 +111,7 @@ def test_project_list_htmx_partial(cast, login, make_project):
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url, HTTP_HX_REQUEST="true")
-    assert len(queries) == 7, "\n".join(q["sql"] for q in queries.captured_queries)
+    assert len(queries) == 6, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
 def grow(cast, project, rounds, start=0):
@@ -138,17 +138,17 @@ def grow(cast, project, rounds, start=0):
         go_gate(cast, Project.objects.select_related("lead_unit").get(pk=project.pk))
 
 
-# The project page: the request 4 (session, user, roles, the user's unit); the project with
+# The project page: the request 3 (session, user with their unit, roles); the project with
 # lead unit and creator, carrying its team, units, pending join requests (the viewer's own
 # unless they may manage the team), milestones, latest status reports, gate decisions, linked
 # challenges, latest timeline events and the departments' own time limits (which the cards of
-# ideas waiting long ask about) as JSON arrays 5 (projects/page.py); linked visible
-# ideas 6; then the panels other apps add: the goals app's (the project's goals) 7, effects
-# with their latest measurement 8, lessons 9; the unread badge 10. For the lead, who may link
-# goals, the current period's goals to choose from (+1), and, with unread notifications about
-# the project, the badge also looks up which of their subjects are still visible (+1). Object
-# permissions never reach ModelBackend's tables.
-DETAIL_QUERIES = {"employee": 10, "lead": 12}
+# ideas waiting long ask about) as JSON arrays 4 (projects/page.py); linked visible
+# ideas 5; then the panels other apps add: the goals app's (the project's goals) 6, effects
+# with their latest measurement 7, lessons 8; the unread badge 9. For the lead, who may link
+# goals, the goals panel reads the linked goals and those to choose from in its one query, and,
+# with unread notifications about the project, the badge also looks up which of their subjects
+# are still visible (+1). Object permissions never reach ModelBackend's tables.
+DETAIL_QUERIES = {"employee": 9, "lead": 10}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
@@ -168,10 +168,10 @@ def test_project_detail(cast, login, make_project, viewer):
     assert_flat(small, large, DETAIL_QUERIES[viewer])
 
 
-# The partner page: the request 4; the paginator's count 5; the page of invitations with their
-# projects, lead units, units and inviters 6; the unread badge 7. (Object permissions never
+# The partner page: the request 3; the paginator's count 4; the page of invitations with their
+# projects, lead units, units and inviters 5; the unread badge 6. (Object permissions never
 # reach ModelBackend's tables.)
-PARTNER_QUERIES = 7
+PARTNER_QUERIES = 6
 
 
 def test_partner_page(cast, login, make_project):

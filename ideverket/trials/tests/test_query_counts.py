@@ -1,8 +1,8 @@
 """Query budgets: the trial pages cost the same number of queries for 3 items as for 23.
 
 Every full page pays for the request first (as in ideas/tests/test_query_counts.py): session;
-user; the user's role assignments; the user's unit; and the unread badge: the unread
-notifications, then one query per kind of subject among them (ideas and trials here). 7
+user with their unit; the user's role assignments; and the unread badge: the unread
+notifications, then one query per kind of subject among them (ideas and trials here). 6
 queries, called "the request" below.
 """
 
@@ -39,8 +39,8 @@ def overdue(cast):
 
 # The trial list: the request; the filter form's units; the paginator's count; the page of
 # trials (idea, owner unit, owner, decision, commitment and receiving unit joined in; flag and
-# criteria counts as columns): 10. Filtered by department, the form also loads the chosen unit.
-LIST_CASES = {"plain": ({}, 10), "filtered": ("filtered", 11), "flagged": ({"flagged": "on"}, 10)}
+# criteria counts as columns): 9. Filtered by department, the form also loads the chosen unit.
+LIST_CASES = {"plain": ({}, 9), "filtered": ("filtered", 10), "flagged": ({"flagged": "on"}, 9)}
 
 
 @pytest.mark.parametrize("case", LIST_CASES)
@@ -68,11 +68,12 @@ def test_trial_list(cast, login, case):
 
 # The trial page: the request; the trial (idea, owner unit, owner, evaluator, decision,
 # decider, commitment, receiving unit and the committed owner joined in); criteria; status
-# updates (authors); the timeline's events (actors, subject type): 11, whoever looks (the
+# updates (authors); the timeline's events (actors, subject type): 10, whoever looks (the
 # permission checks use the role assignments already loaded); then the trial's effects with
-# their latest measurement and its lessons: 13; its goals (the goals app's panel): 14, and for
-# someone who may link it (the manager, a decider on its idea) the goals to choose from: 15.
-DETAIL_QUERIES = {"employee": 14, "manager": 15}
+# their latest measurement and its lessons: 12; its goals (the goals app's panel): 13, for
+# someone who may link it (the manager, a decider on its idea) together with the goals to
+# choose from, in the same query.
+DETAIL_QUERIES = {"employee": 13, "manager": 13}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
