@@ -6,6 +6,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.models import ModelChoiceIterator
 from django.utils.dateparse import parse_datetime
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -113,11 +114,29 @@ def parse_seen(value):
         return STALE
 
 
+def indented(name, depth):
+    """A unit's name indented by its depth in the organisation tree."""
+    return f"{'– ' * max(depth - 1, 0)}{name}"
+
+
+class UnitRowIterator(ModelChoiceIterator):
+    """A UnitChoiceField's options from plain rows (id, name, depth): a model instance per unit
+    cost more than the rest of a long select."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, name, depth in self.queryset.values_list("pk", "name", "depth"):
+            yield (pk, indented(name, depth))
+
+
 class UnitChoiceField(SafeModelChoiceField):
     """Units indented by depth, so the organisation tree reads in a plain select."""
 
+    iterator = UnitRowIterator
+
     def label_from_instance(self, obj):
-        return f"{'– ' * max(obj.depth - 1, 0)}{obj.name}"
+        return indented(obj.name, obj.depth)
 
 
 class CleanTextMixin:
