@@ -4,7 +4,7 @@ For each database size it
 1. uses or generates a database with `manage.py generate_scale_data --ideas N`
    (SQLite in /tmp/ideverket_bench_<N>.sqlite3, or PostgreSQL database ideverket_bench_<N>
    on 127.0.0.1:5432 with --db postgres),
-2. starts gunicorn on 127.0.0.1 with 2 workers, DEBUG off and a throwaway SECRET_KEY,
+2. starts gunicorn on 127.0.0.1 with 2 workers (--workers), DEBUG off and a throwaway SECRET_KEY,
 3. logs in a generated employee and a generated manager by writing sessions directly,
 4. counts each page's SQL queries once in-process (django.test.Client + CaptureQueriesContext,
    in a subprocess with the same settings),
@@ -235,7 +235,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(env, port):
+def start_server(env, port, workers=2):
     gunicorn = Path(PY).parent / "gunicorn"
     if not gunicorn.exists():
         sys.exit("gunicorn is missing: make bench installs it (pip install -e '.[dev,bench]').")
@@ -243,7 +243,7 @@ def start_server(env, port):
         str(gunicorn),
         "ideverket.wsgi",
         "--workers",
-        "2",
+        str(workers),
         "--bind",
         f"{HOST}:{port}",
         "--log-level",
@@ -376,7 +376,7 @@ def bench_size(ideas, args):
     info = prepared(env)
     print(f"[{ideas}] " + ", ".join(f"{who} {email}" for who, email in info["users"].items()))
     port = free_port()
-    server = start_server(env, port)
+    server = start_server(env, port, args.workers)
     rows = []
     try:
         for page in info["pages"]:
@@ -470,6 +470,9 @@ def main():
     parser.add_argument("--warmup", type=float, default=2.0, help="warm-up per page (s)")
     parser.add_argument("--connections", type=int, default=20)
     parser.add_argument(
+        "--workers", type=int, default=2, help="gunicorn sync workers (default 2, one per core)"
+    )
+    parser.add_argument(
         "--load",
         choices=["wrk", "python"],
         default="wrk" if shutil.which("wrk") else "python",
@@ -488,7 +491,8 @@ def main():
         sys.exit("--compare takes two sizes, e.g. 10000,100000")
     print(
         f"{args.connections} connections ({args.load}), {args.warmup:g} s warm-up + "
-        f"{args.seconds:g} s per page, gunicorn 2 workers, DEBUG off, {os.cpu_count()} CPUs seen"
+        f"{args.seconds:g} s per page, gunicorn {args.workers} workers, DEBUG off, "
+        f"{os.cpu_count()} CPUs seen"
     )
     results = {n: bench_size(n, args) for n in sizes}
     for n, rows in results.items():

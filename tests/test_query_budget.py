@@ -69,9 +69,6 @@ KNOWN_OVER_BUDGET = {
     # decisions, comments, timeline, trial, goals (linked and to link), effects, lessons,
     # the handler and coach choices. See docs/performance.md.
     "ideas:detail": 13,
-    # The idea form for the coordinator: themes, challenges, units, people to add as
-    # co-submitters, each read once for validation and options. See docs/performance.md.
-    "ideas:edit": 14,
 }
 
 # Routes that are not pages for a logged-in person, with the reason.

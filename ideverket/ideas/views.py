@@ -302,7 +302,10 @@ def idea_edit(request, pk):
     idea = get_idea_for_user(request, pk)
     if not request.user.has_perm("ideas.edit_idea", idea):
         raise PermissionDenied
-    form = IdeaForm(request.POST or None, instance=Idea.objects.get(pk=idea.pk), user=request.user)
+    # Validating a posted form writes its values onto the instance: give it a copy of its own,
+    # so the action still sees the idea as it was. Showing the form changes nothing.
+    instance = Idea.objects.get(pk=idea.pk) if request.method == "POST" else idea
+    form = IdeaForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
