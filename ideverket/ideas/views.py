@@ -160,9 +160,18 @@ def _flag(idea, name, model, user):
 
 
 def with_names(queryset, user):
-    """Annotate the idea's submitters, themes and (visible) merged ideas as JSON arrays, so
-    the idea page reads them in the idea's own row (see _names_around)."""
+    """Annotate the idea's submitters, themes, (visible) merged ideas and comments as JSON
+    arrays, so the idea page reads them in the idea's own row (_names_around, _comments)."""
     return queryset.annotate(
+        comment_rows=json_list(
+            Comment.objects.filter(idea=OuterRef("pk")),
+            "idea",
+            pk="pk",
+            body="body",
+            created_at="created_at",
+            author_id="author_id",
+            author_name="author__name",
+        ),
         submitter_rows=json_list(
             Idea.submitters.through.objects.filter(idea=OuterRef("pk")),
             "idea",
@@ -182,6 +191,29 @@ def with_names(queryset, user):
             name="title",
         ),
     )
+
+
+def _comments(idea):
+    """The idea's comments, oldest first, with their authors' names: from the idea's row when
+    it was read with_names(), else one query (none when with_page_flags() says there are
+    none)."""
+    if hasattr(idea, "comment_rows"):
+        comments = [
+            Comment(
+                pk=row["pk"],
+                idea=idea,
+                body=row["body"],
+                created_at=json_lists.moment(row["created_at"]),
+                author=User(pk=row["author_id"], name=row["author_name"])
+                if row["author_id"]
+                else None,
+            )
+            for row in json_lists.rows(idea.comment_rows)
+        ]
+        return sorted(comments, key=lambda comment: (comment.created_at, comment.pk))
+    if not getattr(idea, "has_comments", True):
+        return []
+    return list(Comment.objects.filter(idea=idea).select_related("author"))
 
 
 def _names_around(idea, user):
@@ -221,9 +253,9 @@ def _names_around(idea, user):
 
 
 def _detail_context(request, idea):
-    """Queries: the idea's names (submitters, themes, merged ideas); its decisions and comments
-    when it has any (flags from with_page_flags(); unknown counts as yes); the timeline; the
-    panels of other apps."""
+    """Queries: the idea's names (submitters, themes, merged ideas) and comments, unless they
+    came in the idea's row (with_names); its decisions when it has any (flag from
+    with_page_flags(); unknown counts as yes); the timeline; the panels of other apps."""
     user = request.user
     submitters, themes, merged_ideas = _names_around(idea, user)
     idea.__dict__["submitter_ids"] = {u.pk for u in submitters}
@@ -245,9 +277,7 @@ def _detail_context(request, idea):
     idea.__dict__["_commitment_owner_ids"] = {
         d.commitment.owner_id for d in decisions if hasattr(d, "commitment")
     }
-    comments = []
-    if getattr(idea, "has_comments", True):
-        comments = list(Comment.objects.filter(idea=idea).select_related("author"))
+    comments = _comments(idea)
     timeline = list(Event.objects.for_subject(idea).timeline())
     may_decide = can_decide(user, idea)
     return {
