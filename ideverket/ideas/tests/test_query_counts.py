@@ -2,11 +2,11 @@
 
 Each test measures a page with three items, adds twenty more, and measures again. The two
 numbers must be equal (no query per row) and at most CEILING. Every full page also pays for the
-request itself, listed once here and called "the request" below (6 queries):
+request itself, listed once here and called "the request" below (5 queries here):
   session; user with their unit (for visibility); the user's role assignments; the unread
-  badge count; and two permission queries (user and group permissions) because base.html asks
-  `perms.org.manage`, which the rules backend refuses for non-admins and ModelBackend then
-  looks up in the database.
+  badge; and, since the people here have unread notifications about ideas, one query checking
+  that those ideas are still visible. (No permission queries: Django's model permissions are
+  read for staff only, ideverket/org/backends.py.)
 """
 
 import pytest
@@ -68,8 +68,8 @@ def listed_idea(cast, n, tags, **kwargs):
 
 # The idea list: the request; the filter form's department, theme and challenge choices;
 # the ids of at most paging.COUNT_BOUND + 1 matching ideas (the count); the page of ideas
-# (owner unit and challenge joined in, one row more than shown): 12 queries.
-# Filtered, the form also looks up the chosen department, theme and challenge: 15.
+# (owner unit and challenge joined in, one row more than shown): 10 queries.
+# Filtered, the form also looks up the chosen department, theme and challenge: 13.
 LIST_CASES = {
     "plain": {},
     "filtered": "filtered",
@@ -211,8 +211,8 @@ def test_submitted_idea_page(cast, login, tags):
 def test_min_sida_for_the_employee(cast, login, tags):
     """The request; my ideas; handling; coaching; following (the "not my own" subquery runs
     inside the same statement); the five newest unread notifications; their subjects (one
-    query for ideas). "Awaiting my decision" is not queried for someone without a role (its
-    condition is empty). 13 queries."""
+    query for ideas); and the request's unread badge with its own subject check. "Awaiting my
+    decision" is not queried for someone without a role (its condition is empty). 14 queries."""
     followed = []
     for n in range(3):
         listed_idea(cast, n, tags)
@@ -237,7 +237,7 @@ def test_min_sida_for_the_employee(cast, login, tags):
 
 def test_min_sida_for_the_lead(cast, login, tags):
     """As for the employee, plus "awaiting my decision"; there are no notifications, so no
-    subject query. 13 queries, "awaiting" and "handling" with rows."""
+    subject queries. 13 queries, "awaiting" and "handling" with rows."""
     lead = cast.fresh("lead")
 
     def arrive(n):
@@ -260,7 +260,7 @@ def test_min_sida_for_the_lead(cast, login, tags):
 
 def test_notifications_page(cast, login, tags):
     """The request; the paginator's count; the page of notifications (event, actor, subject
-    type joined in); their subjects (one query per subject type, here ideas). 10 queries."""
+    type joined in); their subjects (one query per subject type, here ideas). 8 queries."""
     ideas = [listed_idea(cast, n, tags) for n in range(3)]
     client = login(cast.fresh("employee"))
     url = reverse("activity:notifications")
