@@ -69,12 +69,9 @@ class IdeaQuerySet(models.QuerySet):
         )
 
     def with_page_flags(self):
-        """Annotate whether each idea has decisions and comments, so the idea page skips the
-        queries of sections that would be empty (most ideas have no decision yet)."""
-        return self.annotate(
-            has_decisions=Exists(Decision.objects.filter(idea=OuterRef("pk"))),
-            has_comments=Exists(Comment.objects.filter(idea=OuterRef("pk"))),
-        )
+        """Annotate whether each idea has decisions, so the idea page skips the decisions query
+        when there are none (most ideas have no decision yet)."""
+        return self.annotate(has_decisions=Exists(Decision.objects.filter(idea=OuterRef("pk"))))
 
     def followed_by(self, user):
         # A join, as submitted_by() (one follow per idea and user): from the follow_user index.

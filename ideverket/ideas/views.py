@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, Value
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -199,53 +199,34 @@ def with_names(queryset, user):
 
 def _comments(idea):
     """The idea's comments, oldest first, with their authors' names: from the idea's row when
-    it was read with_names(), else one query (none when with_page_flags() says there are
-    none)."""
-    if hasattr(idea, "comment_rows"):
-        comments = [
-            Comment(
-                pk=row["pk"],
-                idea=idea,
-                body=row["body"],
-                created_at=json_lists.moment(row["created_at"]),
-                author=User(pk=row["author_id"], name=row["author_name"])
-                if row["author_id"]
-                else None,
-            )
-            for row in json_lists.rows(idea.comment_rows)
-        ]
-        return sorted(comments, key=lambda comment: (comment.created_at, comment.pk))
-    if not getattr(idea, "has_comments", True):
-        return []
-    return list(Comment.objects.filter(idea=idea).select_related("author"))
+    it was read with_names(), else one query."""
+    if not hasattr(idea, "comment_rows"):
+        return list(Comment.objects.filter(idea=idea).select_related("author"))
+    comments = [
+        Comment(
+            pk=row["pk"],
+            idea=idea,
+            body=row["body"],
+            created_at=json_lists.moment(row["created_at"]),
+            author=User(pk=row["author_id"], name=row["author_name"]) if row["author_id"] else None,
+        )
+        for row in json_lists.rows(idea.comment_rows)
+    ]
+    return sorted(comments, key=lambda comment: (comment.created_at, comment.pk))
 
 
-def _names_around(idea, user):
-    """The idea's submitters, themes and (visible) merged ideas, sorted by name: from the
-    idea's row when it was read with_names(), else in one query (a UNION ALL of three)."""
-    if hasattr(idea, "submitter_rows"):
-        found = [
-            (row["pk"], row["name"], kind)
-            for kind, text in (
-                ("submitter", idea.submitter_rows),
-                ("theme", idea.theme_rows),
-                ("merged", idea.merged_rows),
-            )
-            for row in json_lists.rows(text)
-        ]
-    else:
-        parts = [
-            ("submitter", User.objects.filter(submitted_ideas=idea), "name"),
-            ("theme", Theme.objects.filter(ideas=idea), "name"),
-            ("merged", Idea.objects.visible_to(user).filter(merged_into=idea), "title"),
-        ]
-        first, *rest = [
-            queryset.order_by()
-            .annotate(kind=Value(kind, output_field=CharField()))
-            .values_list("pk", name, "kind")
-            for kind, queryset, name in parts
-        ]
-        found = list(first.union(*rest, all=True))
+def _names_around(idea):
+    """The idea's submitters, themes and (visible) merged ideas, sorted by name, from the JSON
+    arrays in its row (with_names)."""
+    found = [
+        (row["pk"], row["name"], kind)
+        for kind, text in (
+            ("submitter", idea.submitter_rows),
+            ("theme", idea.theme_rows),
+            ("merged", idea.merged_rows),
+        )
+        for row in json_lists.rows(text)
+    ]
     names = {"submitter": [], "theme": [], "merged": []}
     for pk, name, kind in sorted(found, key=lambda row: row[1]):
         names[kind].append((pk, name))
@@ -257,11 +238,10 @@ def _names_around(idea, user):
 
 
 def _detail_context(request, idea):
-    """Queries: the idea's names (submitters, themes, merged ideas) and comments, unless they
-    came in the idea's row (with_names); its decisions when it has any (flag from
-    with_page_flags(); unknown counts as yes); the timeline; the panels of other apps."""
+    """For an idea from _page_idea(), whose row carries its names and comments. Queries: its
+    decisions when it has any (with_page_flags()); the timeline; the panels of other apps."""
     user = request.user
-    submitters, themes, merged_ideas = _names_around(idea, user)
+    submitters, themes, merged_ideas = _names_around(idea)
     idea.__dict__["submitter_ids"] = {u.pk for u in submitters}
     decisions = []
     if getattr(idea, "has_decisions", True):
@@ -310,9 +290,10 @@ def _detail_context(request, idea):
     }
 
 
-@require_GET
-def idea_detail(request, pk):
-    idea = get_idea_for_user(
+def _page_idea(request, pk):
+    """The idea as its page shows it: related rows joined in, the viewer's and the page's flags,
+    its names and comments in its own row."""
+    return get_idea_for_user(
         request,
         pk,
         "challenge",
@@ -323,6 +304,11 @@ def idea_detail(request, pk):
             Idea.objects.with_viewer_flags(request.user).with_page_flags(), request.user
         ),
     )
+
+
+@require_GET
+def idea_detail(request, pk):
+    idea = _page_idea(request, pk)
     context = _detail_context(request, idea)
     if context["may_assign"]:
         context["assign_form"] = AssignForm(
@@ -490,10 +476,10 @@ def idea_comment(request, pk):
                 return redirect(f"{idea.get_absolute_url()}#kommentarer")
             form = CommentForm()
     if not request.htmx:
-        context = _detail_context(request, idea)
+        context = _detail_context(request, _page_idea(request, pk))
         context["comment_form"] = form
         return render(request, "ideas/detail.html", context, status=200 if not form.errors else 422)
-    comments = list(Comment.objects.filter(idea=idea).select_related("author"))
+    comments = _comments(idea)
     return render(
         request,
         "ideas/detail.html#comments",

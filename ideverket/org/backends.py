@@ -22,9 +22,10 @@ from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
 class StaffPermissionsOnly:
     def get_user(self, user_id):
+        User = get_user_model()
         try:
-            user = get_user_model()._default_manager.select_related("unit").get(pk=user_id)
-        except get_user_model().DoesNotExist:
+            user = User._default_manager.select_related("unit").get(pk=user_id)
+        except User.DoesNotExist:
             return None
         return user if self.user_can_authenticate(user) else None
 

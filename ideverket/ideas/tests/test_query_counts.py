@@ -138,7 +138,7 @@ def detail_idea(cast, tags):
 
 # The idea page: the request (session, user with their unit, role assignments); the idea with
 # owner unit, challenge, handler, coach and merged-into joined in and "do I support / follow",
-# "has decisions / comments" as EXISTS columns and its submitters, themes, merged ideas and
+# "has decisions" as EXISTS columns and its submitters, themes, merged ideas and
 # comments (with their authors' names) as JSON arrays; decisions (decider, target unit and
 # idea, commitment with its receiving unit and owner joined in; left out when there are none);
 # the timeline's events (actors, subject type); the unread badge. Deciders also get the
