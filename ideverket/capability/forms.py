@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.lib.forms import CleanTextMixin, LoadedChoiceField
+from ideverket.lib.forms import CleanTextMixin, LoadedChoiceField, SafeModelChoiceField
 
 from .models import Dimension, Question, Round
 
@@ -68,7 +68,7 @@ class AnswerForm(forms.Form):
 
 
 class QuestionForm(CleanTextMixin, forms.ModelForm):
-    dimension = forms.ModelChoiceField(
+    dimension = SafeModelChoiceField(
         label=_("Dimension"),
         queryset=Dimension.objects.all(),
         empty_label=None,

@@ -6,7 +6,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ideverket.lib.forms import LoadedChoiceField, UnitChoiceField
+from ideverket.lib.forms import (
+    LoadedChoiceField,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+    UnitChoiceField,
+)
 from ideverket.lib.search import search
 from ideverket.lib.text import normalize_text
 from ideverket.org.models import RoleAssignment, Unit
@@ -42,13 +47,13 @@ class ChallengeFilterForm(forms.Form):
         required=False,
         widget=forms.SearchInput(attrs={"maxlength": 200}),
     )
-    department = forms.ModelChoiceField(
+    department = SafeModelChoiceField(
         label=_("Förvaltning"),
         required=False,
         empty_label=_("Alla förvaltningar"),
         queryset=Unit.objects.departments().active().order_by("name").only("id", "name", "path"),
     )
-    theme = forms.ModelChoiceField(
+    theme = SafeModelChoiceField(
         label=_("Tema"),
         required=False,
         empty_label=_("Alla teman"),
@@ -145,7 +150,7 @@ class ChallengeForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Håll ned Ctrl (Cmd på Mac) för att välja flera."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = SafeModelMultipleChoiceField(
         label=_("Teman"),
         required=False,
         queryset=Theme.objects.none(),

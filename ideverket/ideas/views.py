@@ -89,6 +89,7 @@ def idea_list(request):
     context = {
         "form": form,
         "page_obj": page,
+        "cards_key": "\x1e".join(idea.card_key for idea in page.object_list),
         "nav": "ideas",
         "querystring_without_page": querystring_without_page(form),
     }

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ideverket.lib.forms import SafeModelChoiceField
+
 from .models import RoleAssignment, Unit
 
 # Swedish alphabetical order: å, ä, ö come after z (code points put ä before å).
@@ -156,7 +158,7 @@ class PeopleFilterForm(forms.Form):
         max_length=200,
         widget=forms.SearchInput,
     )
-    department = forms.ModelChoiceField(
+    department = SafeModelChoiceField(
         label=_("Förvaltning"),
         queryset=Unit.objects.departments(),
         required=False,
