@@ -2,13 +2,18 @@
 
 from functools import partial
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import EmailPreference, Event, Notification
 from .rules import can_change_email_preference
+
+User = get_user_model()
 
 
 def record_event(actor, verb, subject, notify=(), **data):
@@ -28,6 +33,10 @@ def record_event(actor, verb, subject, notify=(), **data):
     Notification.objects.bulk_create(
         [Notification(recipient_id=user_id, event=event) for user_id in recipients]
     )
+    if recipients:
+        User.objects.filter(pk__in=recipients).update(
+            unread_notification_count=F("unread_notification_count") + 1
+        )
     if recipients and _anyone_wants_it_now(recipients):
         from .tasks import send_event_emails  # the task module imports the e-mail machinery
 
@@ -42,12 +51,37 @@ def _anyone_wants_it_now(user_ids):
     ).exists()
 
 
+@transaction.atomic
 def do_mark_notifications_read(user, notification_ids=None):
     """Mark some (or all) of the user's unread notifications as read; returns how many."""
-    queryset = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    # The person's row first: a notification arriving meanwhile adds to the count after this
+    # recount (record_event updates the same row), never before it.
+    User.objects.select_for_update().filter(pk=user.pk).values_list("pk").first()
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    marked = unread
     if notification_ids is not None:
-        queryset = queryset.filter(pk__in=notification_ids)
-    return queryset.update(read_at=timezone.now())
+        marked = unread.filter(pk__in=notification_ids)
+    count = marked.update(read_at=timezone.now())
+    recount_unread(user_ids=[user.pk])
+    return count
+
+
+def recount_unread(user_ids=None):
+    """Set the stored unread count from the notifications themselves (of `user_ids`, or
+    everyone's); the demo and the migration use it after writing notifications directly."""
+    people = User.objects.all() if user_ids is None else User.objects.filter(pk__in=user_ids)
+    people.update(
+        unread_notification_count=Coalesce(
+            Subquery(
+                Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+                .order_by()
+                .values("recipient")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        )
+    )
 
 
 @transaction.atomic

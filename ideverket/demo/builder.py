@@ -31,6 +31,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from ideverket.activity.actions import recount_unread
 from ideverket.activity.models import Notification
 from ideverket.challenges.actions import do_create_challenge, do_edit_challenge
 from ideverket.challenges.models import Challenge, Theme
@@ -1074,3 +1075,4 @@ class DemoBuilder(
             created_at__lt=self.days_ago(30),
             read_at__isnull=True,
         ).update(read_at=F("created_at") + timedelta(hours=20))
+        recount_unread(ids)

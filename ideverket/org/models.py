@@ -161,6 +161,10 @@ class User(AbstractUser):
     )
     # Lower-cased, NFC-normalised name + e-mail for person search.
     search_text = models.CharField(max_length=500, editable=False, default="")
+    # Unread notifications, kept by activity.actions (+1 per notification, recounted when
+    # some are read): read with the person on every request, so a page for someone with
+    # nothing unread asks no query for the menu's badge. Never written by save().
+    unread_notification_count = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -185,6 +189,13 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.name = normalize_text(self.name)
         self.search_text = f"{self.name} {self.email}".casefold()
+        if kwargs.get("update_fields") is None and not self._state.adding:
+            # A person read before a notification arrived must not write back an old count.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "unread_notification_count"
+            ]
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "search_text"}
