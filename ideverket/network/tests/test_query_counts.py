@@ -1,9 +1,10 @@
 """Query budgets: every network page costs the same with one inspirer, idea and activity as
 with many.
 
-"The request" is: session; user with their unit; the viewer's role assignments; the
-unread-notification badge (4). A viewer with unread notifications about ideas (the employee
-here: the submitter, told when a coach is set) also has those ideas looked up through
+"The request" is: session; user with their unit; the viewer's role assignments (3). The
+unread-notification badge asks nothing when nothing is unread (a stored count on the person's
+row). A viewer with unread notifications about ideas (the employee here: the submitter, told
+when a coach is set) pays for the badge (+1) and has those ideas looked up through
 `visible_to` (+1: `notes`).
 """
 
@@ -68,16 +69,16 @@ def budget(cast, login, who, url_of, params=None):
     return small[0], large[0], large[1]
 
 
-# Find: the request (4); the viewer's unit with its department; the unit choices; every
-# inspirer with units, department and profile: 7, + notes for the employee (8). A chosen unit
-# comes with its department from the form's own lookup instead: the same.
+# Find: the request (3); the viewer's unit with its department; the unit choices; every
+# inspirer with units, department and profile: 6, + badge and notes for the employee (8). A
+# chosen unit comes with its department from the form's own lookup instead: the same.
 @pytest.mark.parametrize(
     ("who", "params", "expected"),
     [
         ("employee", None, 8),
         ("employee", "unit", 8),
-        ("outsider", None, 7),
-        ("coordinator", None, 7),
+        ("outsider", None, 6),
+        ("coordinator", None, 6),
     ],
 )
 def test_find(cast, login, who, params, expected):
@@ -87,10 +88,10 @@ def test_find(cast, login, who, params, expected):
     assert small == large == expected, sql
 
 
-# Profile: the request (4); the inspirer with unit and department; their role units; the
-# coached ideas; the profile: 8; notes add one query for the employee: 9.
+# Profile: the request (3); the inspirer with unit and department; their role units; the
+# coached ideas; the profile: 7; badge and notes add two queries for the employee: 9.
 @pytest.mark.parametrize(
-    ("who", "expected"), [("employee", 9), ("outsider", 8), ("coordinator", 8)]
+    ("who", "expected"), [("employee", 9), ("outsider", 7), ("coordinator", 7)]
 )
 def test_profile(cast, login, who, expected):
     small, large, sql = budget(
@@ -99,17 +100,17 @@ def test_profile(cast, login, who, expected):
     assert small == large == expected, sql
 
 
-# Profile form: the request (4); the inspirer; the profile: 6.
+# Profile form: the request (3); the inspirer; the profile: 5.
 def test_profile_form(cast, login):
     small, large, sql = budget(
         cast, login, "inspirer", lambda: reverse("network:profile_edit", args=[cast.inspirer.pk])
     )
-    assert small == large == 6, sql
+    assert small == large == 5, sql
 
 
-# Activities: the request (4); upcoming with counts and the viewer's sign-up; past: count and
-# page: 7, + notes for the employee (8).
-@pytest.mark.parametrize(("who", "expected"), [("employee", 8), ("coordinator", 7)])
+# Activities: the request (3); upcoming with counts and the viewer's sign-up; past: count and
+# page: 6, + badge and notes for the employee (8).
+@pytest.mark.parametrize(("who", "expected"), [("employee", 8), ("coordinator", 6)])
 def test_activities(cast, login, who, expected):
     small, large, sql = budget(cast, login, who, lambda: reverse("network:activities"))
     assert small == large == expected, sql
@@ -121,9 +122,9 @@ def _first_past():
     return NetworkActivity.objects.order_by("starts_at").first()
 
 
-# Activity: the request (4); the activity with department and organiser; its participations
-# with people and units: 6, + notes for the employee (7).
-@pytest.mark.parametrize(("who", "expected"), [("coordinator", 6), ("lead", 6), ("employee", 7)])
+# Activity: the request (3); the activity with department and organiser; its participations
+# with people and units: 5, + badge and notes for the employee (7).
+@pytest.mark.parametrize(("who", "expected"), [("coordinator", 5), ("lead", 5), ("employee", 7)])
 def test_activity(cast, login, who, expected):
     small, large, sql = budget(
         cast, login, who, lambda: reverse("network:activity", args=[_first_past().pk])
@@ -131,15 +132,15 @@ def test_activity(cast, login, who, expected):
     assert small == large == expected, sql
 
 
-# Attendance form: the request (4); the activity; the marks; the candidates (rendered once): 7.
+# Attendance form: the request (3); the activity; the marks; the candidates (rendered once): 6.
 def test_attendance(cast, login):
     small, large, sql = budget(
         cast, login, "coordinator", lambda: reverse("network:attendance", args=[_first_past().pk])
     )
-    assert small == large == 7, sql
+    assert small == large == 6, sql
 
 
-# Activity form: the request (4); the activity; the department choices: 6.
+# Activity form: the request (3); the activity; the department choices: 5.
 def test_activity_form(cast, login):
     small, large, sql = budget(
         cast,
@@ -147,19 +148,19 @@ def test_activity_form(cast, login):
         "coordinator",
         lambda: reverse("network:activity_edit", args=[_first_past().pk]),
     )
-    assert small == large == 6, sql
+    assert small == large == 5, sql
 
 
-# Overview: the request (4); departments; inspirers with units and profiles; employees per
-# department; coached ideas per coach; attendances per person: 9 for the coordinator and for a
+# Overview: the request (3); departments; inspirers with units and profiles; employees per
+# department; coached ideas per coach; attendances per person: 8 for the coordinator and for a
 # lead (the unit their visible_to needs comes with the user).
-@pytest.mark.parametrize(("who", "expected"), [("coordinator", 9), ("lead", 9)])
+@pytest.mark.parametrize(("who", "expected"), [("coordinator", 8), ("lead", 8)])
 def test_overview(cast, login, who, expected):
     small, large, sql = budget(cast, login, who, lambda: reverse("network:overview"))
     assert small == large == expected, sql
 
 
-# The download: the same without the unread badge (the page is not rendered): 8.
+# The download: the same, 8 (no page rendered; with nothing unread the badge asks nothing anyway).
 def test_overview_download(cast, login):
     small, large, sql = budget(
         cast, login, "coordinator", lambda: reverse("network:overview"), {"format": "xlsx"}

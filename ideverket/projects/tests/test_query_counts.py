@@ -3,8 +3,9 @@
 Each test measures a page, adds twenty more of what it lists, and measures again: the counts
 must be equal (no query per row) and match the count listed in the comment. Every full page
 also pays for the request itself — "the request" below: session; user with their unit; the
-user's role assignments; the unread badge (its count and the subjects it points to, when there are
-unread notifications). A rule's "no" costs no query: model permissions are read for staff only
+user's role assignments. The unread badge asks nothing when nothing is unread (a stored count on
+the person's row); with unread notifications it reads them and the subjects they point to. A
+rule's "no" costs no query: model permissions are read for staff only
 (ideverket/org/backends.py).
 """
 
@@ -72,10 +73,10 @@ def partner_idea(cast, n):
 
 # The list: the request (session, user with their unit for visibility, roles) 3; the
 # paginator's count 4; projects looking for partners 5; ideas looking for partners 6; the
-# unread badge 7; the department options 8; the page of projects with lead unit 9; their
-# involved units, prefetched 10. Filtered by department, the same: the department list is read
-# once, for the choice and the options.
-LIST_QUERIES = {"plain": 10, "filtered": 10}
+# department options 7; the page of projects with lead unit 8; their involved units,
+# prefetched 9 (nothing unread: the badge asks nothing). Filtered by department, the same: the
+# department list is read once, for the choice and the options.
+LIST_QUERIES = {"plain": 9, "filtered": 9}
 LIST_PARAMS = {
     "plain": {},
     "filtered": {"department": "education", "status": "active", "q": "projekt", "sort": "title"},
@@ -144,11 +145,12 @@ def grow(cast, project, rounds, start=0):
 # challenges, latest timeline events and the departments' own time limits (which the cards of
 # ideas waiting long ask about) as JSON arrays 4 (projects/page.py); linked visible
 # ideas 5; then the panels other apps add: the goals app's (the project's goals) 6, effects
-# with their latest measurement 7, lessons 8; the unread badge 9. For the lead, who may link
-# goals, the goals panel reads the linked goals and those to choose from in its one query, and,
-# with unread notifications about the project, the badge also looks up which of their subjects
-# are still visible (+1). Object permissions never reach ModelBackend's tables.
-DETAIL_QUERIES = {"employee": 9, "lead": 10}
+# with their latest measurement 7, lessons 8 (the employee has nothing unread: the badge asks
+# nothing). For the lead, who may link goals, the goals panel reads the linked goals and those
+# to choose from in its one query, and, with unread notifications about the project, the badge
+# reads them (+1) and looks up which of their subjects are still visible (+1). Object
+# permissions never reach ModelBackend's tables.
+DETAIL_QUERIES = {"employee": 8, "lead": 10}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
@@ -169,9 +171,9 @@ def test_project_detail(cast, login, make_project, viewer):
 
 
 # The partner page: the request 3; the paginator's count 4; the page of invitations with their
-# projects, lead units, units and inviters 5; the unread badge 6. (Object permissions never
-# reach ModelBackend's tables.)
-PARTNER_QUERIES = 6
+# projects, lead units, units and inviters 5 (nothing unread: the badge asks nothing). (Object
+# permissions never reach ModelBackend's tables.)
+PARTNER_QUERIES = 5
 
 
 def test_partner_page(cast, login, make_project):
