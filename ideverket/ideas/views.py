@@ -1,5 +1,7 @@
 """Idea pages: list, submit, detail with decisions, comments, support and follow, Min sida."""
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -160,11 +162,13 @@ def _flag(idea, name, model, user):
     return model.objects.filter(idea=idea, user=user).exists()
 
 
-def with_names(queryset, user):
-    """Annotate the idea's submitters, themes, (visible) merged ideas and comments as JSON
-    arrays, so the idea page reads them in the idea's own row (_names_around, _comments)."""
-    return queryset.annotate(
-        comment_rows=json_list(
+@functools.cache
+def _name_lists():
+    """The idea page's JSON arrays that are the same for every viewer (comments, submitters,
+    themes), built once per process: annotate() resolves a copy of each, leaving these
+    untouched."""
+    return {
+        "comment_rows": json_list(
             Comment.objects.filter(idea=OuterRef("pk")),
             "idea",
             pk="pk",
@@ -173,18 +177,26 @@ def with_names(queryset, user):
             author_id="author_id",
             author_name="author__name",
         ),
-        submitter_rows=json_list(
+        "submitter_rows": json_list(
             Idea.submitters.through.objects.filter(idea=OuterRef("pk")),
             "idea",
             pk="user_id",
             name="user__name",
         ),
-        theme_rows=json_list(
+        "theme_rows": json_list(
             Idea.themes.through.objects.filter(idea=OuterRef("pk")),
             "idea",
             pk="theme_id",
             name="theme__name",
         ),
+    }
+
+
+def with_names(queryset, user):
+    """Annotate the idea's submitters, themes, (visible) merged ideas and comments as JSON
+    arrays, so the idea page reads them in the idea's own row (_names_around, _comments)."""
+    return queryset.annotate(
+        **_name_lists(),
         merged_rows=json_list(
             # The merged ideas picked by merged_into first: with the visibility rule beside it
             # in one WHERE, SQLite read every idea instead of the merged_into index.
