@@ -8,6 +8,7 @@ checked only on the department's own rows, never on every idea of the municipali
 """
 
 import datetime
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -437,9 +438,11 @@ class Listed:
     path: str = ""
 
 
+@functools.lru_cache(maxsize=2)
 def _department_lists(today):
     """Annotations for a department row: its assessors, the current period, that period's
-    active goals in its subtree and its open challenges, each a JSON array or a value."""
+    active goals in its subtree and its open challenges, each a JSON array or a value. Built
+    once a day per process: annotate() resolves a copy of each, leaving these untouched."""
     period = Period.objects.containing(today).order_by("-starts_on")
     in_subtree = {"owner_unit__path__startswith": OuterRef("path")}
     goals = Goal.objects.filter(
