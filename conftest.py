@@ -70,3 +70,12 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_cache():
+    """Each test starts with an empty per-process cache (kept filter options, rendered cards
+    and menus), as a freshly started server process would."""
+    from django.core.cache import caches
+
+    caches["default"].clear()

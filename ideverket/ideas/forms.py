@@ -1,9 +1,11 @@
 """Forms for ideas: submitting, filtering, deciding, commenting."""
 
 import html
+from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,8 @@ from ideverket.lib.forms import (
     SafeModelChoiceField,
     SafeModelMultipleChoiceField,
     UnitChoiceField,
+    indented,
+    is_id,
 )
 from ideverket.org.models import RoleAssignment, Unit
 
@@ -169,33 +173,65 @@ SORT_CHOICES = [
 ]
 
 
+FILTER_OPTIONS_KEY = "ideas:filter-options"
+# The filters' lists change seldom (a new unit, theme or challenge): kept per process this long.
+FILTER_OPTIONS_FRESH_FOR = 60
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """One unit, theme or challenge as a filter offers it."""
+
+    pk: int
+    label: str
+
+    def __str__(self):
+        return self.label
+
+
+def filter_options(fresh=False):
+    """(units, themes, challenges) the idea filters offer, as FilterOptions: the same for
+    everyone, so kept per process for FILTER_OPTIONS_FRESH_FOR seconds instead of three
+    queries and a model per row on every list (`fresh` reads them anew)."""
+    found = None if fresh else cache.get(FILTER_OPTIONS_KEY)
+    if found is None:
+        units = (
+            Unit.objects.active()
+            .exclude(kind=Unit.Kind.MUNICIPALITY)
+            .tree_order()
+            .values_list("pk", "name", "depth")
+        )
+        found = (
+            [FilterOption(pk, indented(name, depth)) for pk, name, depth in units],
+            [
+                FilterOption(pk, name)
+                for pk, name in Theme.objects.filter(is_active=True)
+                .order_by("name")
+                .values_list("pk", "name")
+            ],
+            [
+                FilterOption(pk, title)
+                for pk, title in Challenge.objects.order_by("title").values_list("pk", "title")
+            ],
+        )
+        cache.set(FILTER_OPTIONS_KEY, found, FILTER_OPTIONS_FRESH_FOR)
+    return found
+
+
 class IdeaFilterForm(forms.Form):
     """The idea list's filters; every value is checked against an allow-list."""
 
+    # The fields chosen from filter_options(), made per form with their lists (label, empty).
+    OPTION_FIELDS = {
+        "department": (_("Förvaltning eller enhet"), _("Hela kommunen")),
+        "theme": (_("Tema"), _("Alla teman")),
+        "challenge": (_("Utmaning"), _("Alla utmaningar")),
+    }
+    ORDER = ("q", "department", "stage", "theme", "challenge", "partners", "sort")
+
     q = forms.CharField(label=_("Sök"), required=False, max_length=200, widget=forms.SearchInput)
-    department = UnitChoiceField(
-        label=_("Förvaltning eller enhet"),
-        required=False,
-        queryset=Unit.objects.none(),
-        empty_label=_("Hela kommunen"),
-        widget=QuickSelect,
-    )
     stage = forms.ChoiceField(
         label=_("Steg"), required=False, choices=STAGE_FILTER_CHOICES, widget=QuickSelect
-    )
-    theme = SafeModelChoiceField(
-        label=_("Tema"),
-        required=False,
-        queryset=Theme.objects.none(),
-        empty_label=_("Alla teman"),
-        widget=QuickSelect,
-    )
-    challenge = SafeModelChoiceField(
-        label=_("Utmaning"),
-        required=False,
-        queryset=Challenge.objects.none(),
-        empty_label=_("Alla utmaningar"),
-        widget=QuickSelect,
     )
     partners = forms.BooleanField(label=_("Bara idéer som söker samarbetspartner"), required=False)
     sort = forms.ChoiceField(
@@ -204,27 +240,41 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Any unit: "within" a department or unit is one prefix match on its path.
-        self.fields["department"].queryset = (
-            Unit.objects.active()
-            .exclude(kind=Unit.Kind.MUNICIPALITY)
-            .tree_order()
-            .only("id", "name", "path", "depth")
-        )
-        self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
-        self.fields["challenge"].queryset = Challenge.objects.only("id", "title").order_by("title")
+        options = filter_options()
+        if self._asks_for_unknown(options):
+            options = filter_options(fresh=True)  # added in the last minute, in another process
+        for (name, (label, empty_label)), objects in zip(
+            self.OPTION_FIELDS.items(), options, strict=True
+        ):
+            self.fields[name] = LoadedChoiceField(
+                objects, label=label, empty_label=empty_label, widget=QuickSelect
+            )
+        self.fields = {name: self.fields[name] for name in self.ORDER}
+
+    def _asks_for_unknown(self, options):
+        for name, objects in zip(self.OPTION_FIELDS, options, strict=True):
+            value = self.data.get(name, "") if self.is_bound else ""
+            if is_id(value) and int(value) not in {option.pk for option in objects}:
+                return True
+        return False
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is dropped, never passed to the ORM."""
         data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
         if data.get("department"):
-            queryset = queryset.filter(owner_unit__path__startswith=data["department"].path)
+            # The unit's path read now: a kept option's may be a minute old (a moved unit).
+            path = (
+                Unit.objects.filter(pk=data["department"].pk).values_list("path", flat=True).first()
+            )
+            queryset = (
+                queryset.filter(owner_unit__path__startswith=path) if path else queryset.none()
+            )
         if data.get("stage"):
             queryset = queryset.filter(stage=data["stage"])
         if data.get("theme"):
-            queryset = queryset.filter(themes=data["theme"])
+            queryset = queryset.filter(themes=data["theme"].pk)
         if data.get("challenge"):
-            queryset = queryset.filter(challenge=data["challenge"])
+            queryset = queryset.filter(challenge=data["challenge"].pk)
         if data.get("partners"):
             queryset = queryset.filter(looking_for_partners=True)
         if data.get("q"):
