@@ -164,6 +164,8 @@ def prepare():
     # (name, path, who, budget): see BUDGETS.
     pages = [
         (CEILING, "/halsa/", None, None),  # first, on an idle server
+        # The floor for a signed-in page: the layout and menu around a page that reads nothing.
+        ("golv: sida utan data", "/vagledning/tillganglighet/", "employee", None),
         ("idélista", "/ideer/", "employee", "list"),
         ("idélista, steg inskickad", "/ideer/?stage=submitted", "employee", "list"),
         ("idé, inskickad", f"/ideer/{submitted.pk}/", "employee", "list"),
