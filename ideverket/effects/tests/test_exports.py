@@ -126,8 +126,9 @@ def test_the_page_offers_the_download_with_its_filters(cast, login):
     assert 'href="?kind=hours_per_year&amp;format=csv"' in page.text
 
 
-# The sums download: the request (session, user with their unit, role assignments); the
-# grouped sums (visibility and the latest measurement as subqueries): 4, for 1 effect or 12.
+# The sums download: the request (session, user with their unit; no role assignments, the
+# employee holds no role); the grouped sums (visibility and the latest measurement as
+# subqueries): 3, for 1 effect or 12.
 def test_the_cost_of_a_download_does_not_grow_with_the_rows(cast, login):
     hours_effect(cast, new_idea(cast))
     client = login(cast.fresh("employee"))
@@ -138,4 +139,4 @@ def test_the_cost_of_a_download_does_not_grow_with_the_rows(cast, login):
         )
         measure(cast, effect, "1200")
     large, response, sql = export_queries(client, SUMS, "xlsx")
-    assert small == large == 4, sql
+    assert small == large == 3, sql

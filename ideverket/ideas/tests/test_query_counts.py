@@ -2,11 +2,12 @@
 
 Each test measures a page with three items, adds twenty more, and measures again. The two
 numbers must be equal (no query per row) and at most CEILING. Every full page also pays for the
-request itself, listed once here and called "the request" below (5 queries for the employee):
-  session; user with their unit (for visibility); the user's role assignments; and, since the
-  employee has unread notifications about ideas, the unread badge and one query checking that
-  those ideas are still visible. For someone with nothing unread the badge asks nothing (a
-  stored count on the person's row): 3. (No permission queries: Django's model permissions
+request itself, listed once here and called "the request" below (4 queries for the employee):
+  session; user with their unit (for visibility), which also says whether they hold a role;
+  the user's role assignments, read only for someone who holds one (the employee holds none);
+  and, since the employee has unread notifications about ideas, the unread badge and one query
+  checking that those ideas are still visible. For someone with nothing unread the badge asks
+  nothing (a stored count on the person's row): 3 with a role, 2 without. (No permission queries: Django's model permissions
   are read for staff only, ideverket/org/backends.py.)
 """
 
@@ -67,11 +68,11 @@ def listed_idea(cast, n, tags, **kwargs):
     return idea
 
 
-# The idea list: the request (5); the ids of at most paging.COUNT_BOUND + 1 matching ideas (the
-# count); the page of ideas (owner unit and challenge joined in, one row more than shown): 7.
+# The idea list: the request (4); the ids of at most paging.COUNT_BOUND + 1 matching ideas (the
+# count); the page of ideas (owner unit and challenge joined in, one row more than shown): 6.
 # The filter form's unit, theme and challenge choices are kept per process once read
-# (forms.filter_options): no query. Filtered, the chosen unit's path is read afresh: 8.
-LIST_QUERIES = {"plain": 7, "filtered": 8, "search": 7}
+# (forms.filter_options): no query. Filtered, the chosen unit's path is read afresh: 7.
+LIST_QUERIES = {"plain": 6, "filtered": 7, "search": 6}
 LIST_CASES = {
     "plain": {},
     "filtered": "filtered",
@@ -139,7 +140,8 @@ def detail_idea(cast, tags):
     return idea
 
 
-# The idea page: the request (session, user with their unit, role assignments); the idea with
+# The idea page: the request (session, user with their unit, role assignments for someone who
+# holds a role); the idea with
 # owner unit, challenge, handler, coach and merged-into joined in and "do I support / follow",
 # "has decisions" as EXISTS columns and its submitters, themes, merged ideas and
 # comments (with their authors' names) as JSON arrays; decisions (decider, target unit and
@@ -150,11 +152,11 @@ def detail_idea(cast, tags):
 # measurements (1) and lessons (1) (who may edit them is known from the decisions'
 # commitments); the goals (1; for someone who may link it, with the current period's goals to
 # choose from in the same query). The lead, with nothing unread (the badge asks nothing): 11,
-# with the assign choices. The employee: 10, and 3 more for the unread badge, which reads their
-# unread notifications and checks that their subjects (an idea and a trial) are still visible,
-# one query per kind: 13. An idea that is only submitted, as most are, costs fewer
+# with the assign choices. The employee, who holds no role (no role assignments read): 9, and 3
+# more for the unread badge, which reads their unread notifications and checks that their
+# subjects (an idea and a trial) are still visible, one query per kind: 12. An idea that is only submitted, as most are, costs fewer
 # (test_submitted_idea_page below).
-DETAIL_QUERIES = {"employee": 13, "lead": 11}
+DETAIL_QUERIES = {"employee": 12, "lead": 11}
 # The richest idea page (trial, decisions, commitments, merged ideas): its own ceiling.
 DETAIL_CEILING = 13
 
@@ -193,8 +195,9 @@ def test_idea_detail_within_ceiling(cast, login, tags, viewer):
 
 def test_submitted_idea_page(cast, login, tags):
     """A submitted idea with comments and supports, as most are: the request (session, user with
-    their unit, roles); the idea with its names and comments; timeline; the goals, effects and
-    lessons panels: 8 (nothing unread, so the badge asks nothing)."""
+    their unit; no roles read, the colleague holds none); the idea with its names and comments;
+    timeline; the goals, effects and lessons panels: 7 (nothing unread, so the badge asks
+    nothing)."""
     theme, challenge = tags
     idea = new_idea(cast, title="Inskickad idé", challenge=challenge, themes=[theme])
     client = login(cast.fresh("colleague"))
@@ -209,14 +212,15 @@ def test_submitted_idea_page(cast, login, tags):
     assert [person.name for person in large[1].context["submitters"]] == [cast.employee.name]
     assert [t.name for t in large[1].context["themes"]] == [theme.name]
     assert_flat(small, large, ceiling=None)
-    assert large[0] == 8, "\n".join(large[2])
+    assert large[0] == 7, "\n".join(large[2])
 
 
 def test_min_sida_for_the_employee(cast, login, tags):
     """The request; my ideas; handling; coaching; following (the "not my own" subquery runs
     inside the same statement); the five newest unread notifications; their subjects (one
     query for ideas); and the request's unread badge with its own subject check. "Awaiting my
-    decision" is not queried for someone without a role (its condition is empty). 14 queries."""
+    decision" is not queried for someone without a role (its condition is empty), and their
+    role assignments are not read. 13 queries."""
     followed = []
     for n in range(3):
         listed_idea(cast, n, tags)
@@ -265,7 +269,8 @@ def test_min_sida_for_the_lead(cast, login, tags):
 
 def test_notifications_page(cast, login, tags):
     """The request; the paginator's count; the page of notifications (event, actor, subject
-    type joined in); their subjects (one query per subject type, here ideas). 8 queries."""
+    type joined in); their subjects (one query per subject type, here ideas). 7 queries (the
+    employee holds no role: no role assignments read)."""
     ideas = [listed_idea(cast, n, tags) for n in range(3)]
     client = login(cast.fresh("employee"))
     url = reverse("activity:notifications")
@@ -278,8 +283,9 @@ def test_notifications_page(cast, login, tags):
 
 
 def test_similar_ideas(cast, login, tags):
-    """A fragment, so only session, user with their unit and role assignments; then one query
-    for the matching ideas (any of the three longest words; owner unit joined). 4 queries."""
+    """A fragment, so only session and user with their unit (the outsider holds no role, so no
+    role assignments); then one query for the matching ideas (any of the three longest words;
+    owner unit joined). 3 queries."""
     for n in range(3):
         listed_idea(cast, n, tags)
     client = login(cast.fresh("outsider"))

@@ -3,7 +3,8 @@
 Each test measures a page, adds twenty more of what it lists, and measures again: the counts
 must be equal (no query per row) and match the count listed in the comment. Every full page
 also pays for the request itself — "the request" below: session; user with their unit; the
-user's role assignments. The unread badge asks nothing when nothing is unread (a stored count on
+user's role assignments, read only for someone who holds a role (the person's row says whether
+they hold any): 3 with a role, 2 without. The unread badge asks nothing when nothing is unread (a stored count on
 the person's row); with unread notifications it reads them and the subjects they point to. A
 rule's "no" costs no query: model permissions are read for staff only
 (ideverket/org/backends.py).
@@ -71,12 +72,12 @@ def partner_idea(cast, n):
     )
 
 
-# The list: the request (session, user with their unit for visibility, roles) 3; the
-# paginator's count 4; projects looking for partners 5; ideas looking for partners 6; the
-# department options 7; the page of projects with lead unit 8; their involved units,
-# prefetched 9 (nothing unread: the badge asks nothing). Filtered by department, the same: the
-# department list is read once, for the choice and the options.
-LIST_QUERIES = {"plain": 9, "filtered": 9}
+# The list, for the employee (no role): the request (session, user with their unit for
+# visibility) 2; the paginator's count 3; projects looking for partners 4; ideas looking for
+# partners 5; the department options 6; the page of projects with lead unit 7; their involved
+# units, prefetched 8 (nothing unread: the badge asks nothing). Filtered by department, the
+# same: the department list is read once, for the choice and the options.
+LIST_QUERIES = {"plain": 8, "filtered": 8}
 LIST_PARAMS = {
     "plain": {},
     "filtered": {"department": "education", "status": "active", "q": "projekt", "sort": "title"},
@@ -104,7 +105,7 @@ def test_project_list(cast, login, make_project, case):
 
 def test_project_list_htmx_partial(cast, login, make_project):
     """The results partial skips the partner section, the option lists and the badge: the
-    request 3, count 4, page 5, units 6."""
+    request 2 (the employee holds no role), count 3, page 4, units 5."""
     for n in range(3):
         listed_project(cast, make_project, n)
     client = login(cast.fresh("employee"))
@@ -112,7 +113,7 @@ def test_project_list_htmx_partial(cast, login, make_project):
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url, HTTP_HX_REQUEST="true")
-    assert len(queries) == 6, "\n".join(q["sql"] for q in queries.captured_queries)
+    assert len(queries) == 5, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
 def grow(cast, project, rounds, start=0):
@@ -139,18 +140,18 @@ def grow(cast, project, rounds, start=0):
         go_gate(cast, Project.objects.select_related("lead_unit").get(pk=project.pk))
 
 
-# The project page: the request 3 (session, user with their unit, roles); the project with
-# lead unit and creator, carrying its team, units, pending join requests (the viewer's own
-# unless they may manage the team), milestones, latest status reports, gate decisions, linked
-# challenges, latest timeline events and the departments' own time limits (which the cards of
-# ideas waiting long ask about) as JSON arrays 4 (projects/page.py); linked visible
-# ideas 5; then the panels other apps add: the goals app's (the project's goals) 6, effects
-# with their latest measurement 7, lessons 8 (the employee has nothing unread: the badge asks
-# nothing). For the lead, who may link goals, the goals panel reads the linked goals and those
+# The project page: the request 3 (session, user with their unit, roles; 2 for the employee,
+# who holds no role); the project with lead unit and creator, carrying its team, units, pending
+# join requests (the viewer's own unless they may manage the team), milestones, latest status
+# reports, gate decisions, linked challenges, latest timeline events and the departments' own
+# time limits (which the cards of ideas waiting long ask about) as JSON arrays 4
+# (projects/page.py); linked visible ideas 5; then the panels other apps add: the goals app's
+# (the project's goals) 6, effects with their latest measurement 7, lessons 8 (7 for the
+# employee, who has nothing unread: the badge asks nothing). For the lead, who may link goals, the goals panel reads the linked goals and those
 # to choose from in its one query, and, with unread notifications about the project, the badge
 # reads them (+1) and looks up which of their subjects are still visible (+1). Object
 # permissions never reach ModelBackend's tables.
-DETAIL_QUERIES = {"employee": 8, "lead": 10}
+DETAIL_QUERIES = {"employee": 7, "lead": 10}
 
 
 @pytest.mark.parametrize("viewer", DETAIL_QUERIES)
@@ -170,10 +171,10 @@ def test_project_detail(cast, login, make_project, viewer):
     assert_flat(small, large, DETAIL_QUERIES[viewer])
 
 
-# The partner page: the request 3; the paginator's count 4; the page of invitations with their
-# projects, lead units, units and inviters 5 (nothing unread: the badge asks nothing). (Object
-# permissions never reach ModelBackend's tables.)
-PARTNER_QUERIES = 5
+# The partner page, for the HR person (no role): the request 2; the paginator's count 3; the
+# page of invitations with their projects, lead units, units and inviters 4 (nothing unread:
+# the badge asks nothing). (Object permissions never reach ModelBackend's tables.)
+PARTNER_QUERIES = 4
 
 
 def test_partner_page(cast, login, make_project):
