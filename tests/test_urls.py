@@ -177,3 +177,19 @@ def test_admin_sends_anonymous_to_a_login(client, db):
         response.status_code,
         response.get("Location"),
     )
+
+
+def test_public_pages_do_not_read_who_is_signed_in(client, cast, django_assert_num_queries):
+    """The login check asks the cheap questions first: the health check, asked every few
+    seconds by a load balancer, reads neither the session nor the person, even for a browser
+    that is signed in (its one query is the database check itself)."""
+    client.force_login(cast.employee)
+    with django_assert_num_queries(1) as captured:
+        response = client.get(reverse("health"))
+    assert response.status_code == 200
+    assert captured.captured_queries[0]["sql"] == "SELECT 1"
+
+
+def test_a_signed_in_person_still_reaches_private_pages(client, cast):
+    client.force_login(cast.employee)
+    assert client.get(reverse("ideas:list")).status_code == 200

@@ -34,12 +34,14 @@ class LoginRequiredMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.user.is_authenticated:
-            return None
+        # The public checks first: they cost nothing, while asking who is signed in reads the
+        # session and the person (two queries the health check and the API need not pay).
         if request.path.startswith(settings.PUBLIC_PATH_PREFIXES):
             return None
         # Django's own @login_not_required sets login_required = False on the view.
         if getattr(view_func, "login_required", True) is False:
+            return None
+        if request.user.is_authenticated:
             return None
         return redirect_to_login(request.get_full_path())
 
