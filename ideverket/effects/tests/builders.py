@@ -8,8 +8,14 @@ from django.utils import timezone
 from ideverket.effects import actions
 from ideverket.effects.models import Effect
 
-TODAY = timezone.localdate()
-YESTERDAY = TODAY - datetime.timedelta(days=1)
+
+def today():
+    """Today's date, read when called (never frozen at import)."""
+    return timezone.localdate()
+
+
+def yesterday():
+    return today() - datetime.timedelta(days=1)
 
 
 def hours_effect(cast, idea, user=None, **kwargs):
@@ -29,6 +35,6 @@ def measure(cast, effect, value, user=None, measured_on=None, note=""):
         user or cast.fresh("lead"),
         effect,
         None if value is None else Decimal(value),
-        measured_on or YESTERDAY,
+        measured_on or yesterday(),
         note,
     )

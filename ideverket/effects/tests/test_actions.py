@@ -13,7 +13,7 @@ from ideverket.ideas.actions import do_follow
 from ideverket.ideas.process import Stage
 from ideverket.ideas.tests.builders import idea_in_stage, new_idea
 
-from .builders import TODAY, YESTERDAY, hours_effect, measure
+from .builders import hours_effect, measure, today
 
 
 @pytest.fixture
@@ -49,14 +49,15 @@ def test_add_effect_writes_an_event_on_the_idea_and_tells_its_followers(cast, id
 
 
 def test_record_measurement_is_the_realised_effect(cast, idea):
+    day = today()
     effect = hours_effect(cast, idea)
-    measure(cast, effect, "1200", measured_on=TODAY - datetime.timedelta(days=30))
-    measure(cast, effect, "1300", measured_on=YESTERDAY)
+    measure(cast, effect, "1200", measured_on=day - datetime.timedelta(days=30))
+    measure(cast, effect, "1300", measured_on=day - datetime.timedelta(days=1))
     # Recorded later but measured earlier: not the latest.
-    measure(cast, effect, "1100", measured_on=TODAY - datetime.timedelta(days=60))
+    measure(cast, effect, "1100", measured_on=day - datetime.timedelta(days=60))
     latest = Effect.objects.with_latest().get(pk=effect.pk)
     assert latest.latest_value == Decimal("1300")
-    assert latest.latest_on == YESTERDAY
+    assert latest.latest_on == day - datetime.timedelta(days=1)
     assert latest.realised_change == Decimal("300")
     assert latest.realised_share == 75
     event = Event.objects.for_subject(idea).latest("pk")
@@ -134,18 +135,19 @@ def test_quality_may_be_text_only_and_negative(cast, idea):
 
 
 @pytest.mark.parametrize(
-    ("value", "measured_on", "note", "field", "message"),
+    ("value", "days_from_today", "note", "field", "message"),
     [
-        ("-3", YESTERDAY, "", "value", "negativt"),
-        (None, YESTERDAY, "", "value", "uppmätta värdet"),
-        ("1" + "0" * 15, YESTERDAY, "", "value", "siffror"),
-        ("10", TODAY + datetime.timedelta(days=1), "", "measured_on", "framtiden"),
-        ("10", YESTERDAY, "x" * 2001, "note", ""),
+        ("-3", -1, "", "value", "negativt"),
+        (None, -1, "", "value", "uppmätta värdet"),
+        ("1" + "0" * 15, -1, "", "value", "siffror"),
+        ("10", 1, "", "measured_on", "framtiden"),
+        ("10", -1, "x" * 2001, "note", ""),
     ],
 )
 def test_bad_measurements_are_refused_and_nothing_is_saved(
-    cast, idea, value, measured_on, note, field, message
+    cast, idea, value, days_from_today, note, field, message
 ):
+    measured_on = today() + datetime.timedelta(days=days_from_today)
     effect = hours_effect(cast, idea)
     events = Event.objects.count()
     with pytest.raises(ValidationError) as exc:
@@ -165,5 +167,6 @@ def test_a_quality_measurement_needs_a_value_or_a_text(cast, idea):
 
 
 def test_today_is_not_the_future(cast, idea):
+    day = today()
     effect = hours_effect(cast, idea)
-    assert measure(cast, effect, "1100", measured_on=TODAY).measured_on == TODAY
+    assert measure(cast, effect, "1100", measured_on=day).measured_on == day

@@ -9,7 +9,7 @@ import pytest
 from ideverket.ideas import actions as idea_actions
 from ideverket.ideas.models import Idea
 from ideverket.ideas.process import Outcome, Stage
-from ideverket.ideas.tests.builders import FUTURE, idea_in_stage, new_idea
+from ideverket.ideas.tests.builders import future, idea_in_stage, new_idea
 
 from .builders import hours_effect
 
@@ -70,7 +70,7 @@ def test_the_owner_of_a_commitment_may(cast):
             "receiving_unit": cast.school,
             "owner": cast.colleague,
             "kronor": 1000,
-            "until": FUTURE,
+            "until": future(),
             "success_criteria": "Nöjda lärare",
         },
     )

@@ -11,7 +11,7 @@ from ideverket.ideas.models import Idea
 from ideverket.ideas.process import Stage
 from ideverket.ideas.tests.builders import idea_in_stage, new_idea
 
-from .builders import TODAY, YESTERDAY, hours_effect, measure
+from .builders import hours_effect, measure, today, yesterday
 
 
 @pytest.fixture
@@ -146,7 +146,7 @@ def test_others_are_refused_403(cast, login, idea, key):
     effect = hours_effect(cast, idea)
     url = reverse("effects:measure", args=[effect.pk])
     assert client.get(url).status_code == 403
-    assert client.post(url, {"value": "1", "measured_on": YESTERDAY}).status_code == 403
+    assert client.post(url, {"value": "1", "measured_on": yesterday()}).status_code == 403
     assert not Measurement.objects.exists()
 
 
@@ -177,11 +177,17 @@ def test_lead_records_a_measurement(cast, login, idea):
     effect = hours_effect(cast, idea)
     url = reverse("effects:measure", args=[effect.pk])
     client = login(cast.fresh("lead"))
+    day = today()
     page = client.get(url)
     assert page.status_code == 200
-    assert page.context["form"]["measured_on"].value() == TODAY
+    assert page.context["form"]["measured_on"].value() == day
     response = client.post(
-        url, {"value": "1 320,25", "measured_on": YESTERDAY.isoformat(), "note": "Vid tertial 2"}
+        url,
+        {
+            "value": "1 320,25",
+            "measured_on": (day - datetime.timedelta(days=1)).isoformat(),
+            "note": "Vid tertial 2",
+        },
     )
     assert response.status_code == 302
     measurement = Measurement.objects.get()
@@ -196,7 +202,8 @@ def test_lead_records_a_measurement(cast, login, idea):
     [
         ({"value": "-1"}, "Värdet kan inte vara negativt"),
         ({"value": ""}, "Detta fält måste fyllas i"),
-        ({"measured_on": (TODAY + datetime.timedelta(days=1)).isoformat()}, "framtiden"),
+        # A callable: the date is read when the test runs.
+        ({"measured_on": lambda: (today() + datetime.timedelta(days=1)).isoformat()}, "framtiden"),
         ({"measured_on": "2025-02-30"}, "giltigt datum"),
         ({"measured_on": "31/12/2024"}, "giltigt datum"),
         ({"value": "9" * 5000}, "siffror"),
@@ -204,8 +211,8 @@ def test_lead_records_a_measurement(cast, login, idea):
 )
 def test_bad_measurements_are_refused_and_the_note_kept(cast, login, idea, data, message):
     effect = hours_effect(cast, idea)
-    post = {"value": "1100", "measured_on": YESTERDAY.isoformat(), "note": "Mätt av Åsa"}
-    post.update(data)
+    post = {"value": "1100", "measured_on": yesterday().isoformat(), "note": "Mätt av Åsa"}
+    post.update({key: value() if callable(value) else value for key, value in data.items()})
     response = login(cast.fresh("lead")).post(reverse("effects:measure", args=[effect.pk]), post)
     assert response.status_code == 422
     text = response.content.decode()

@@ -11,7 +11,7 @@ from ideverket.effects.models import Effect
 from ideverket.ideas.actions import do_decide
 from ideverket.ideas.models import Idea
 from ideverket.ideas.process import Outcome, Stage
-from ideverket.ideas.tests.builders import FUTURE, idea_in_stage, new_idea
+from ideverket.ideas.tests.builders import future, idea_in_stage, new_idea
 from ideverket.lib import subjects
 
 from .builders import hours_effect, measure
@@ -94,7 +94,7 @@ def test_a_commitment_owner_elsewhere_sees_and_edits_a_restricted_idea(cast, log
             "receiving_unit": cast.homecare,
             "owner": cast.outsider,
             "hours": 10,
-            "until": FUTURE,
+            "until": future(),
             "success_criteria": "Mindre papper",
         },
     )

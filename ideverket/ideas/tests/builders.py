@@ -14,7 +14,11 @@ from ideverket.ideas.models import Idea
 from ideverket.ideas.process import REQUIREMENTS, TRANSITIONS, Needs, Stage
 from ideverket.org.actions import do_create_user, do_grant_role
 
-FUTURE = timezone.localdate() + datetime.timedelta(days=120)
+
+def future():
+    """120 days from today, read when the test runs (not when this module is imported)."""
+    return timezone.localdate() + datetime.timedelta(days=120)
+
 
 # The people who take the decisions on the way, in turn.
 DECIDERS_ON_THE_WAY = ("lead", "manager", "coordinator")
@@ -38,7 +42,7 @@ def full_commitment(cast):
         "owner": cast.manager,
         "hours": 80,
         "kronor": 20000,
-        "until": FUTURE,
+        "until": future(),
         "success_criteria": "Halverad tid för närvaro.",
     }
 
@@ -53,7 +57,7 @@ def decision_kwargs(cast, idea, outcome, target_idea=None):
     required = REQUIREMENTS[outcome]
     kwargs = {"reason": "Motiverat beslut."}
     if Needs.REVISIT_DATE in required:
-        kwargs["revisit_on"] = FUTURE
+        kwargs["revisit_on"] = future()
     if Needs.TARGET_UNIT in required:
         kwargs["target_unit"] = (
             cast.homecare if idea.owner_unit_id != cast.homecare.pk else cast.school
@@ -70,7 +74,7 @@ def decision_form_data(cast, idea, outcome, target_idea):
     data = {
         "seen_stage": idea.stage,
         "reason": "Motiverat beslut.",
-        "revisit_on": FUTURE.isoformat(),
+        "revisit_on": future().isoformat(),
         "target_unit": cast.homecare.pk,
         "target_idea": target_idea.pk,
     }

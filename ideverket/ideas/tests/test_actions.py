@@ -9,7 +9,10 @@ from ideverket.ideas import actions
 from ideverket.ideas.models import Commitment, Decision, Follow, Idea, Support
 from ideverket.ideas.process import Outcome, Stage
 
-FUTURE = timezone.localdate() + datetime.timedelta(days=120)
+
+def future():
+    """120 days from today, read when the test runs (not when this module is imported)."""
+    return timezone.localdate() + datetime.timedelta(days=120)
 
 
 def new_idea(cast, user=None, **kwargs):
@@ -29,7 +32,7 @@ def gate(cast, **overrides):
         "owner": cast.manager,
         "hours": 80,
         "kronor": 20000,
-        "until": FUTURE,
+        "until": future(),
         "success_criteria": "Halverad tid för närvaro.",
     }
     commitment.update(overrides)
@@ -140,7 +143,7 @@ def test_two_deciders_at_once_leave_one_decision(cast):
             Outcome.PARK,
             seen_stage=Stage.IN_ASSESSMENT,
             reason="Senare",
-            revisit_on=FUTURE,
+            revisit_on=future(),
         )
     assert "Maja Chef" in exc.value.messages[0]
     assert Decision.objects.filter(idea=idea).exclude(outcome=Outcome.TAKE).count() == 1

@@ -24,8 +24,12 @@ from ideverket.implementation.models import (
 from ideverket.org.actions import do_update_user
 from ideverket.trials.tests.builders import implementing_idea
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
+
+
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
 
 
 def load(implementation):
@@ -35,11 +39,12 @@ def load(implementation):
 
 
 def handover_kwargs(cast, **changes):
+    day = today()
     kwargs = {
         "line_owner": cast.manager,
         "line_unit": cast.school,
-        "runs_from": TODAY,
-        "follow_up_dates": [TODAY + 90 * DAY, TODAY + 365 * DAY],
+        "runs_from": day,
+        "follow_up_dates": [day + 90 * DAY, day + 365 * DAY],
         "note": "Skolan driver närvaron i ordinarie drift.",
     }
     kwargs.update(changes)
@@ -65,7 +70,7 @@ def test_implement_after_a_trial(cast):
     assert implementation.plan == "Inför i alla klasser under våren."
     assert (implementation.hours, implementation.kronor) == (80, 20000)
     assert implementation.ends_on == decision.commitment.until
-    assert implementation.starts_on == TODAY
+    assert implementation.starts_on == today()
     assert implementation.status == Implementation.Status.ACTIVE
     assert Event.objects.for_subject(implementation).get().verb == Event.Verb.CREATED
     assert Notification.objects.filter(
@@ -145,11 +150,12 @@ def test_no_other_decision_starts_an_implementation(cast, outcome):
 
 
 def test_milestones_and_progress(cast):
+    day = today()
     implementation = load(implementing_idea(cast))
     manager = cast.fresh("manager")
     first = actions.do_add_milestone(manager, implementation, title=" Utbilda lärarna ")
     second = actions.do_add_milestone(
-        manager, implementation, title="Alla klasser", due_on=TODAY + 30 * DAY, progress=25
+        manager, implementation, title="Alla klasser", due_on=day + 30 * DAY, progress=25
     )
     assert (first.position, second.position) == (1, 2)
     assert first.title == "Utbilda lärarna" and first.progress == 0
@@ -159,7 +165,7 @@ def test_milestones_and_progress(cast):
     assert (annotated.progress, annotated.milestone_count) == (43, 2)
     actions.do_complete_milestone(manager, second)
     second.refresh_from_db()
-    assert second.progress == 100 and second.done_on == TODAY
+    assert second.progress == 100 and second.done_on == day
     actions.do_update_milestone(manager, second, title="Alla klasser", due_on=None, progress=90)
     second.refresh_from_db()
     assert second.done_on is None
@@ -221,14 +227,15 @@ def test_only_the_people_running_it_add_milestones(cast, persona):
 
 
 def test_handover_completes_the_idea(cast):
+    day = today()
     implementation = load(implementing_idea(cast))
     handover = actions.do_handover(
         cast.fresh("manager"), implementation, **handover_kwargs(cast, line_owner=cast.colleague)
     )
     assert handover.line_owner == cast.colleague and handover.created_by == cast.manager
     assert list(handover.follow_ups.values_list("due_on", flat=True)) == [
-        TODAY + 90 * DAY,
-        TODAY + 365 * DAY,
+        day + 90 * DAY,
+        day + 365 * DAY,
     ]
     implementation = load(implementation)
     assert implementation.status == Implementation.Status.HANDED_OVER
@@ -259,12 +266,13 @@ def test_handover_completes_the_idea(cast):
     ],
 )
 def test_bad_handover_saves_nothing(cast, case):
+    day = today()
     implementation = load(implementing_idea(cast))
     changes, field = {
-        "follow_up_before_start": ({"follow_up_dates": [TODAY - DAY]}, "follow_up_dates"),
-        "follow_up_same_day": ({"follow_up_dates": [TODAY]}, "follow_up_dates"),
+        "follow_up_before_start": ({"follow_up_dates": [day - DAY]}, "follow_up_dates"),
+        "follow_up_same_day": ({"follow_up_dates": [day]}, "follow_up_dates"),
         "follow_up_in_the_past": (
-            {"runs_from": TODAY - 10 * DAY, "follow_up_dates": [TODAY - DAY]},
+            {"runs_from": day - 10 * DAY, "follow_up_dates": [day - DAY]},
             "follow_up_dates",
         ),
         "no_follow_up": ({"follow_up_dates": []}, "follow_up_dates"),
@@ -274,7 +282,7 @@ def test_bad_handover_saves_nothing(cast, case):
         "no_runs_from": ({"runs_from": None}, "runs_from"),
         "no_note": ({"note": "  "}, "note"),
         "too_many_follow_ups": (
-            {"follow_up_dates": [TODAY + n * DAY for n in range(1, 14)]},
+            {"follow_up_dates": [day + n * DAY for n in range(1, 14)]},
             "follow_up_dates",
         ),
     }[case]
@@ -328,7 +336,7 @@ def test_complete_on_the_idea_page_still_leaves_a_handover(cast):
     )
     handover = Handover.objects.get(implementation=implementation)
     assert handover.line_owner == cast.manager and handover.line_unit == cast.school
-    assert handover.note == "Klart." and handover.runs_from == TODAY
+    assert handover.note == "Klart." and handover.runs_from == today()
     assert load(implementation).status == Implementation.Status.HANDED_OVER
 
 
@@ -347,7 +355,7 @@ def test_follow_up_recorded_once(cast):
     actions.do_record_follow_up(cast.fresh("colleague"), follow_up, note=" Fungerar ")
     follow_up.refresh_from_db()
     assert (follow_up.done_on, follow_up.note, follow_up.done_by) == (
-        TODAY,
+        today(),
         "Fungerar",
         cast.colleague,
     )
@@ -359,19 +367,20 @@ def test_follow_up_recorded_once(cast):
 
 
 def test_edit_plan_and_dates(cast):
+    day = today()
     implementation = load(implementing_idea(cast))
     actions.do_edit_implementation(
         cast.fresh("manager"),
         implementation,
         plan="Ny plan",
-        starts_on=TODAY,
-        ends_on=TODAY + 10 * DAY,
+        starts_on=day,
+        ends_on=day + 10 * DAY,
         seen_updated_at=implementation.updated_at,
     )
     assert load(implementation).plan == "Ny plan"
     for kwargs in (
-        {"plan": "", "starts_on": TODAY, "ends_on": None},
-        {"plan": "P", "starts_on": TODAY, "ends_on": TODAY - DAY},
+        {"plan": "", "starts_on": day, "ends_on": None},
+        {"plan": "P", "starts_on": day, "ends_on": day - DAY},
         {"plan": "P", "starts_on": None, "ends_on": None},
     ):
         with pytest.raises(ValidationError):
@@ -381,7 +390,7 @@ def test_edit_plan_and_dates(cast):
             cast.fresh("manager"),
             implementation,
             plan="Gammal",
-            starts_on=TODAY,
+            starts_on=day,
             ends_on=None,
             seen_updated_at=implementation.updated_at - DAY,
         )
@@ -402,13 +411,14 @@ def test_reassign_owner(cast):
 
 
 def test_flagged_when_the_owner_left_or_the_time_ran_out(cast):
+    day = today()
     fine = implementing_idea(cast)
     left = implementing_idea(cast, owner=cast.colleague)
     overdue = implementing_idea(cast)
     handed_over_late = load(implementing_idea(cast))
     actions.do_handover(cast.fresh("manager"), handed_over_late, **handover_kwargs(cast))
     Implementation.objects.filter(pk__in=[overdue.pk, handed_over_late.pk]).update(
-        starts_on=TODAY - 30 * DAY, ends_on=TODAY - DAY
+        starts_on=day - 30 * DAY, ends_on=day - DAY
     )
     do_update_user(
         cast.fresh("admin"),

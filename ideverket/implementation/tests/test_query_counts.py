@@ -24,8 +24,12 @@ from ideverket.trials.tests.builders import implementing_idea
 from .conftest import load
 
 MORE = 20
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
+
+
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
 
 
 def listed(cast, n, **kwargs):
@@ -38,13 +42,14 @@ def listed(cast, n, **kwargs):
 
 
 def hand_over(cast, implementation):
+    day = today()
     actions.do_handover(
         cast.fresh("manager"),
         load(implementation),
         line_owner=cast.manager,
         line_unit=cast.school,
-        runs_from=TODAY,
-        follow_up_dates=[TODAY + 30 * DAY, TODAY + 60 * DAY],
+        runs_from=day,
+        follow_up_dates=[day + 30 * DAY, day + 60 * DAY],
         note="Klart",
     )
 

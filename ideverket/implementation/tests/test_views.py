@@ -16,16 +16,21 @@ from ideverket.trials.tests.builders import implementing_idea
 
 from .conftest import PERSONAS, load
 
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
+
+
 def handover_data(cast, **changes):
+    day = today()
     data = {
         "line_owner": cast.colleague.pk,
         "line_unit": cast.school.pk,
-        "runs_from": TODAY.isoformat(),
-        "follow_up_1": (TODAY + 90 * DAY).isoformat(),
+        "runs_from": day.isoformat(),
+        "follow_up_1": (day + 90 * DAY).isoformat(),
         "follow_up_2": "",
         "follow_up_3": "",
         "follow_up_4": "",
@@ -38,7 +43,7 @@ def handover_data(cast, **changes):
 def routes(active, milestone, handed_over, follow_up, cast):
     """(method, url name, args, data) for every route that takes an implementation."""
     a, h = active.pk, handed_over.pk
-    plan = {"plan": "Kapad", "starts_on": TODAY.isoformat()}
+    plan = {"plan": "Kapad", "starts_on": today().isoformat()}
     return [
         ("get", "implementation:detail", [a], None),
         ("get", "implementation:edit", [a], None),
@@ -62,6 +67,7 @@ def routes(active, milestone, handed_over, follow_up, cast):
 
 def make_set(cast, **idea_fields):
     """An active implementation with a milestone, and a handed-over one with a follow-up."""
+    day = today()
     active = load(implementing_idea(cast, **idea_fields))
     milestone = actions.do_add_milestone(cast.fresh("manager"), active, title="Utbilda")
     handed_over = load(implementing_idea(cast, **idea_fields))
@@ -70,8 +76,8 @@ def make_set(cast, **idea_fields):
         handed_over,
         line_owner=cast.manager,
         line_unit=cast.school,
-        runs_from=TODAY,
-        follow_up_dates=[TODAY + 30 * DAY],
+        runs_from=day,
+        follow_up_dates=[day + 30 * DAY],
         note="Klart.",
     )
     return active, milestone, load(handed_over), handover.follow_ups.get()
@@ -208,7 +214,7 @@ def test_milestones_through_the_page(cast, login, active):
     done = reverse("implementation:milestone_done", args=[active.pk, milestone.pk])
     client.post(done)
     milestone.refresh_from_db()
-    assert milestone.progress == 100 and milestone.done_on == TODAY
+    assert milestone.progress == 100 and milestone.done_on == today()
 
 
 @pytest.mark.parametrize("progress", ["150", "-5", "abc", "1e9", "50.5"])
@@ -243,7 +249,7 @@ def test_handover_through_the_page(cast, login):
     url = reverse("implementation:handover", args=[implementation.pk])
     page = client.get(url)
     assert page.context["form"].initial["line_owner"] == cast.manager.pk
-    data = handover_data(cast, follow_up_2=(TODAY + 365 * DAY).isoformat())
+    data = handover_data(cast, follow_up_2=(today() + 365 * DAY).isoformat())
     data["status"] = "active"  # not a field: ignored
     response = client.post(url, data, follow=True)
     assert "överlämnat till linjen" in response.text
@@ -263,13 +269,14 @@ def test_handover_through_the_page(cast, login):
 @pytest.mark.parametrize(
     "changes, field, message",
     [
+        # Callables: the dates are read when the test runs.
         (
-            {"follow_up_1": (TODAY - DAY).isoformat()},
+            {"follow_up_1": lambda: (today() - DAY).isoformat()},
             "follow_up_1",
             "Uppföljningen måste ligga efter",
         ),
         (
-            {"follow_up_2": TODAY.isoformat()},
+            {"follow_up_2": lambda: today().isoformat()},
             "follow_up_2",
             "Uppföljningen måste ligga efter",
         ),
@@ -284,6 +291,7 @@ def test_bad_handover_keeps_the_text(cast, login, changes, field, message):
     implementation = load(implementing_idea(cast))
     client = login(cast.fresh("manager"))
     url = reverse("implementation:handover", args=[implementation.pk])
+    changes = {key: value() if callable(value) else value for key, value in changes.items()}
     data = handover_data(cast, **changes)
     if field != "note":
         data["note"] = "Min kommentar åäö"
@@ -330,7 +338,7 @@ def test_edit_and_reassign(cast, login, active):
     client = login(cast.fresh("lead"))
     url = reverse("implementation:edit", args=[active.pk])
     seen = client.get(url).context["form"].initial["seen_updated_at"]
-    data = {"seen_updated_at": seen, "plan": "", "starts_on": TODAY.isoformat(), "ends_on": ""}
+    data = {"seen_updated_at": seen, "plan": "", "starts_on": today().isoformat(), "ends_on": ""}
     response = client.post(url, data)
     assert "Skriv planen för införandet." in response.text
     data["plan"] = "Ny plan åäö"
@@ -347,19 +355,18 @@ def test_edit_and_reassign(cast, login, active):
 
 
 def test_list_filters(cast, login):
+    day = today()
     active = implementing_idea(cast, title="Aktivt införande")
     late = implementing_idea(cast, title="Sent införande")
-    Implementation.objects.filter(pk=late.pk).update(
-        starts_on=TODAY - 10 * DAY, ends_on=TODAY - DAY
-    )
+    Implementation.objects.filter(pk=late.pk).update(starts_on=day - 10 * DAY, ends_on=day - DAY)
     done = load(implementing_idea(cast, title="Överlämnat införande"))
     actions.do_handover(
         cast.fresh("manager"),
         done,
         line_owner=cast.manager,
         line_unit=cast.school,
-        runs_from=TODAY,
-        follow_up_dates=[TODAY + DAY],
+        runs_from=day,
+        follow_up_dates=[day + DAY],
         note="Klart",
     )
     client = login(cast.fresh("employee"))

@@ -22,9 +22,15 @@ from ideverket.ideas.models import Decision, Idea
 from ideverket.ideas.process import Outcome, Stage
 from ideverket.ideas.tests.builders import decision_kwargs, ideas_in_every_stage, new_idea
 
-THIS_YEAR = timezone.localdate().year
-# Mid-June last year: inside last year's period whatever the time zone.
-LAST_YEAR_MOMENT = timezone.make_aware(datetime.datetime(THIS_YEAR - 1, 6, 15, 12))
+
+def current_year():
+    """This year, read when the test runs (not when this module is imported)."""
+    return timezone.localdate().year
+
+
+def last_year_moment():
+    """Mid-June last year: inside last year's period whatever the time zone."""
+    return timezone.make_aware(datetime.datetime(current_year() - 1, 6, 15, 12))
 
 
 def walk(cast, idea, outcomes, deciders):
@@ -44,8 +50,9 @@ def theme(name="Digitalisering"):
 
 def goals(cast):
     """This year's period with a council goal and a committee goal below it."""
-    period = Period.for_year(THIS_YEAR)
-    Period.for_year(THIS_YEAR - 1)
+    year = current_year()
+    period = Period.for_year(year)
+    Period.for_year(year - 1)
     council = Goal.objects.filter(period=period, reference="KF1").first()
     if council is None:
         coordinator = cast.fresh("coordinator")
@@ -108,10 +115,9 @@ def build(cast, rounds=1):
             [Outcome.TAKE, Outcome.TEST],
             ("lead", "coordinator"),
         )
-        Idea.objects.filter(pk=old.pk).update(submitted_at=LAST_YEAR_MOMENT)
-        Decision.objects.filter(idea=old).update(
-            decided_at=LAST_YEAR_MOMENT, stage_entered_at=LAST_YEAR_MOMENT
-        )
+        last_year = last_year_moment()
+        Idea.objects.filter(pk=old.pk).update(submitted_at=last_year)
+        Decision.objects.filter(idea=old).update(decided_at=last_year, stage_entered_at=last_year)
         # Lead times of whole days: each decision came 3 days (restricted idea: 40) after entry.
         Decision.objects.filter(idea__in=[implemented, themed]).update(
             stage_entered_at=F("decided_at") - datetime.timedelta(days=3)

@@ -14,7 +14,7 @@ from ideverket.ideas.models import Comment, Decision, Idea, Support
 from ideverket.ideas.process import Outcome, Stage
 from ideverket.org.models import User
 
-from .dataset import THIS_YEAR, build
+from .dataset import build, current_year
 
 URL = reverse("insights:overview")
 
@@ -25,7 +25,7 @@ def data(cast):
 
 
 def this_year(moment):
-    return moment is not None and timezone.localtime(moment).year == THIS_YEAR
+    return moment is not None and timezone.localtime(moment).year == current_year()
 
 
 def visible_ids(user):

@@ -12,10 +12,9 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from ideverket.effects.models import Effect
-from ideverket.effects.tests.builders import hours_effect, measure
+from ideverket.effects.tests.builders import hours_effect, measure, today
 from ideverket.goals.models import Goal, GoalLink, Indicator, IndicatorValue, Period
 from ideverket.ideas import actions as idea_actions
 from ideverket.ideas.models import Decision, Idea
@@ -31,12 +30,11 @@ from ideverket.trials.models import Trial
 from ideverket.trials.tests.builders import evaluated_trial, implementing_idea, trial_for
 
 URL = reverse("insights:report")
-TODAY = timezone.localdate()
 SECRET = "=SUMMA(A1) Hemlig idé"
 
 
 def current_tertial():
-    return str((TODAY.month - 1) // 4 + 1)
+    return str((today().month - 1) // 4 + 1)
 
 
 def goal(period, reference, title, level, unit, parent=None):
@@ -81,7 +79,8 @@ def link(goal_, subject):
 
 
 def build_world(cast, copies=1, goals=None):
-    period = Period.for_year(TODAY.year)
+    day = today()
+    period = Period.for_year(day.year)
     goals = goals or build_goals(cast, period)
     for i in range(copies):
         open_idea = new_idea(cast, title=f"Öppen idé {i}")
@@ -105,8 +104,8 @@ def build_world(cast, copies=1, goals=None):
             Implementation.objects.get(pk=implementation.pk),
             line_owner=cast.inspirer,
             line_unit=cast.school,
-            runs_from=TODAY,
-            follow_up_dates=[TODAY + datetime.timedelta(days=200)],
+            runs_from=day,
+            follow_up_dates=[day + datetime.timedelta(days=200)],
             note="Skolan driver det.",
         )
         project_actions.do_create_project(
@@ -130,14 +129,15 @@ def get_report(client, **params):
 
 
 def test_sections_match_direct_counts_for_the_coordinator(cast, login):
+    day = today()
     period, _goals = build_world(cast, copies=2)
     client = login(cast.fresh("coordinator"))
     response, report = get_report(client, period=period.pk, department=cast.education.pk)
     in_education = {"owner_unit__path__startswith": cast.education.path}
-    ideas = Idea.objects.filter(submitted_at__year=TODAY.year, **in_education)
+    ideas = Idea.objects.filter(submitted_at__year=day.year, **in_education)
     assert report.ideas.count == ideas.count() == 2 * 6
     decisions = Decision.objects.filter(
-        decided_at__year=TODAY.year, idea__owner_unit__path__startswith=cast.education.path
+        decided_at__year=day.year, idea__owner_unit__path__startswith=cast.education.path
     )
     assert report.decisions.count == decisions.count()
     assert {row["outcome"]: row["n"] for row in report.decisions_by_outcome} == {
@@ -174,7 +174,7 @@ def test_summary_is_built_from_the_figures(cast, login):
     )
     summary = report.summary
     assert summary.startswith(
-        f"Under T{current_tertial()} {TODAY.year} lämnades 6 idéer in i Utbildningsförvaltningen."
+        f"Under T{current_tertial()} {today().year} lämnades 6 idéer in i Utbildningsförvaltningen."
     )
     assert "4 tester startade och 2 utvärderades (1 ledde till införande" in summary
     assert "1 avslutades" in summary
@@ -190,7 +190,7 @@ def test_other_tertial_counts_nothing_from_today(cast, login):
     other = "1" if current_tertial() != "1" else "2"
     client = login(cast.fresh("coordinator"))
     _response, report = get_report(client, period=period.pk, tertial=other)
-    assert report.window.label == f"T{other} {TODAY.year}"
+    assert report.window.label == f"T{other} {today().year}"
     assert report.ideas.count == report.decisions.count == report.trials_started.count == 0
     assert report.lessons.count == 0
 
@@ -266,7 +266,7 @@ def test_lead_sees_the_restricted_idea_in_the_report(cast, login):
     ],
 )
 def test_every_logged_in_person_may_open_it(cast, login, persona):
-    period = Period.for_year(TODAY.year)
+    period = Period.for_year(today().year)
     client = login(cast.fresh(persona))
     for params in ({}, {"department": cast.social.pk}, {"department": cast.education.pk}):
         response = client.get(URL, {"period": period.pk, **params})
@@ -305,8 +305,9 @@ def test_no_periods_yet(cast, login):
     ],
 )
 def test_bad_filter_values_fall_back_to_the_defaults(cast, login, params, field):
-    period = Period.for_year(TODAY.year)
-    Period.for_year(TODAY.year - 1)
+    day = today()
+    period = Period.for_year(day.year)
+    Period.for_year(day.year - 1)
     response = login(cast.fresh("employee")).get(URL, params)
     assert response.status_code == 200
     form = response.context["form"]
@@ -319,7 +320,7 @@ def test_bad_filter_values_fall_back_to_the_defaults(cast, login, params, field)
 
 
 def test_a_unit_that_is_not_a_department_is_refused(cast, login):
-    Period.for_year(TODAY.year)
+    Period.for_year(today().year)
     response = login(cast.fresh("employee")).get(URL, {"department": cast.school.pk})
     assert response.status_code == 200
     assert "Välj en förvaltning i listan" in response.context["form"].errors["department"][0]

@@ -12,7 +12,10 @@ from django.utils import timezone
 from ideverket.projects import actions
 from ideverket.projects.models import GateDecision, Project
 
-FUTURE = timezone.localdate() + datetime.timedelta(days=200)
+
+def future():
+    """200 days from today, read when the test runs (not when this module is imported)."""
+    return timezone.localdate() + datetime.timedelta(days=200)
 
 
 def commitment(cast, **overrides):
@@ -22,7 +25,7 @@ def commitment(cast, **overrides):
         "owner": cast.manager,
         "hours": 120,
         "kronor": 50000,
-        "until": FUTURE,
+        "until": future(),
         "success_criteria": "Fler heltidstjänster i hemtjänsten.",
     }
     values.update(overrides)

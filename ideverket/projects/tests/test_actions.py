@@ -26,7 +26,10 @@ from .conftest import commitment, go_gate
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
 
 
 def events(project):
@@ -92,7 +95,8 @@ def test_create_for_a_unit_outside_ones_role_is_refused(cast):
     ("fields", "field", "message"),
     [
         (
-            {"starts_on": TODAY, "ends_on": TODAY - datetime.timedelta(days=1)},
+            # Callables: the dates are read when the test runs.
+            {"starts_on": today, "ends_on": lambda: today() - datetime.timedelta(days=1)},
             "ends_on",
             "Slutdatumet kan inte ligga före startdatumet.",
         ),
@@ -103,6 +107,7 @@ def test_create_for_a_unit_outside_ones_role_is_refused(cast):
     ],
 )
 def test_create_refuses_bad_input_and_saves_nothing(cast, fields, field, message):
+    fields = {key: value() if callable(value) else value for key, value in fields.items()}
     kwargs = {"title": "Heltid", "purpose": "Syfte", "lead_unit": cast.education, **fields}
     with pytest.raises(ValidationError) as exc:
         actions.do_create_project(cast.fresh("lead"), **kwargs)
@@ -131,10 +136,11 @@ def test_edit_changes_fields_and_notifies_the_team(cast, make_project):
 
 
 def test_edit_refuses_dates_in_the_wrong_order_against_the_stored_start(cast, make_project):
-    project = make_project(starts_on=TODAY)
+    day = today()
+    project = make_project(starts_on=day)
     with pytest.raises(ValidationError) as exc:
         actions.do_edit_project(
-            cast.fresh("lead"), project, ends_on=TODAY - datetime.timedelta(days=3)
+            cast.fresh("lead"), project, ends_on=day - datetime.timedelta(days=3)
         )
     assert "ends_on" in exc.value.message_dict
     assert reload(project).ends_on is None
@@ -338,30 +344,32 @@ def test_status_report_refuses_bad_input(cast, make_project, health, text, field
 
 def test_milestones_progress_and_done(cast, make_project):
     project = make_project()
+    day = today()
     milestone = actions.do_add_milestone(
-        cast.fresh("lead"), project, title="Kartläggning", due_on=TODAY, progress=30
+        cast.fresh("lead"), project, title="Kartläggning", due_on=day, progress=30
     )
     milestone.project = reload(project)
     actions.do_update_milestone(
-        cast.fresh("lead"), milestone, title="Kartläggning klar", due_on=TODAY, progress=100
+        cast.fresh("lead"), milestone, title="Kartläggning klar", due_on=day, progress=100
     )
     milestone.refresh_from_db()
-    assert milestone.done_on == TODAY
+    assert milestone.done_on == day
     assert str(describe(events(project)[-1])) == (
         "Lena Ledare uppdaterade milstolpen ”Kartläggning klar” till 100 %"
     )
 
 
 @pytest.mark.parametrize(
-    ("progress", "done_on", "field"),
+    ("progress", "done_in_days", "field"),
     [
         (150, None, "progress"),
         (-1, None, "progress"),
-        (50, TODAY, "done_on"),
-        (100, TODAY + datetime.timedelta(days=2), "done_on"),
+        (50, 0, "done_on"),
+        (100, 2, "done_on"),
     ],
 )
-def test_milestone_refuses_bad_progress(cast, make_project, progress, done_on, field):
+def test_milestone_refuses_bad_progress(cast, make_project, progress, done_in_days, field):
+    done_on = None if done_in_days is None else today() + datetime.timedelta(days=done_in_days)
     project = make_project()
     milestone = actions.do_add_milestone(cast.fresh("lead"), project, title="M", progress=10)
     milestone.project = reload(project)

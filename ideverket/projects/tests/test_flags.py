@@ -13,7 +13,10 @@ from ideverket.projects.models import Project, report_overdue_days
 
 pytestmark = pytest.mark.django_db
 
-YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
+
+def yesterday():
+    """Yesterday, read when the test runs (not when this module is imported)."""
+    return timezone.localdate() - datetime.timedelta(days=1)
 
 
 def long_ago():
@@ -25,7 +28,7 @@ def projects(cast, make_project):
     """{name: project} in each situation the flag looks at."""
     fine = make_project("I fas")
     actions.do_report_status(cast.fresh("lead"), fine, health="green", text="Bra")
-    ended = make_project("Slutdatum passerat", ends_on=YESTERDAY)
+    ended = make_project("Slutdatum passerat", ends_on=yesterday())
     leaderless = make_project("Ledaren har slutat", leader=cast.colleague)
     type(cast.colleague).objects.filter(pk=cast.colleague.pk).update(is_active=False)
     silent = make_project("Tyst länge")
@@ -33,7 +36,7 @@ def projects(cast, make_project):
     old_report = make_project("Gammal rapport")
     actions.do_report_status(cast.fresh("lead"), old_report, health="green", text="Bra")
     Project.objects.filter(pk=old_report.pk).update(health_reported_at=long_ago())
-    done = make_project("Avslutat", ends_on=YESTERDAY)
+    done = make_project("Avslutat", ends_on=yesterday())
     Project.objects.filter(pk=done.pk).update(status=Project.Status.COMPLETED)
     return {p.title: p for p in (fine, ended, leaderless, silent, old_report, done)}
 

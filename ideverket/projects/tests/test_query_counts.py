@@ -26,7 +26,11 @@ from ideverket.projects.models import Project
 from .conftest import go_gate
 
 MORE = 20
-LONG_AGO = timezone.now() - datetime.timedelta(days=400)
+
+
+def long_ago():
+    """400 days ago, read when the test runs (not when this module is imported)."""
+    return timezone.now() - datetime.timedelta(days=400)
 
 
 def measure(client, url, params=None):
@@ -136,7 +140,7 @@ def grow(cast, project, rounds, start=0):
         )
         actions.do_link_idea(lead, project, idea)
         # Waiting since long ago, so its card asks about the departments' time limits.
-        Idea.objects.filter(pk=idea.pk).update(stage_changed_at=LONG_AGO)
+        Idea.objects.filter(pk=idea.pk).update(stage_changed_at=long_ago())
         go_gate(cast, Project.objects.select_related("lead_unit").get(pk=project.pk))
 
 

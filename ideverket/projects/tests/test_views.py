@@ -27,7 +27,10 @@ from .conftest import commitment_post
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
 
 
 def project_routes():
@@ -330,6 +333,7 @@ def test_posted_fields_the_form_does_not_offer_are_ignored(cast, login, world):
 
 
 def test_create_invite_accept_join_report_gate(cast, login):
+    day = today()
     lead = login(cast.fresh("lead"))
     response = lead.post(
         reverse("projects:create"),
@@ -339,8 +343,8 @@ def test_create_invite_accept_join_report_gate(cast, login):
             "lead_unit": cast.education.pk,
             "leader": cast.lead.pk,
             "step": "explore",
-            "starts_on": TODAY.isoformat(),
-            "ends_on": (TODAY + datetime.timedelta(days=365)).isoformat(),
+            "starts_on": day.isoformat(),
+            "ends_on": (day + datetime.timedelta(days=365)).isoformat(),
             "budget_kronor": "250000",
             "budget_hours": "800",
             "visibility": "restricted",
@@ -534,7 +538,7 @@ def test_milestone_progress_150(cast, login, world):
     assert ProjectMilestone.objects.get().progress == 20
     response = client.post(
         url(world, "milestone_edit"),
-        {"title": "K", "progress": "50", "done_on": TODAY.isoformat()},
+        {"title": "K", "progress": "50", "done_on": today().isoformat()},
     )
     assert "100 %" in field_error(response, "done_on")
 

@@ -19,7 +19,10 @@ from ideverket.trials.models import Criterion, Trial, TrialUpdate
 
 from .builders import all_met, commitment, evaluated_trial, load, trial_for
 
-TODAY = timezone.localdate()
+
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
 
 
 def evaluate(cast, trial, *, by="manager", results=None, summary="Bra.", lessons="Lärdom."):
@@ -44,7 +47,7 @@ def test_a_test_decision_starts_a_trial_from_the_commitment(cast):
     assert trial.idea.stage == Stage.TRIAL
     assert trial.status == Trial.Status.RUNNING
     assert trial.owner == cast.manager
-    assert trial.starts_on == TODAY
+    assert trial.starts_on == today()
     assert trial.ends_on == decision.commitment.until
     # One criterion per non-empty line, list markers dropped, in order.
     assert list(trial.criteria.values_list("position", "text", "result")) == [
@@ -279,7 +282,7 @@ def test_stop_after_evaluation_needs_the_lessons(cast):
 
 def test_edit_plan(cast):
     trial = trial_for(cast, owner=cast.colleague)
-    later = TODAY + datetime.timedelta(days=10)
+    later = today() + datetime.timedelta(days=10)
     actions.do_edit_trial(
         cast.fresh("colleague"),
         trial,
@@ -299,17 +302,18 @@ def test_edit_plan(cast):
 
 @pytest.mark.parametrize("case", ["order", "missing_start", "too_long", "stale"])
 def test_bad_plan_edit_saves_nothing(cast, case):
+    day = today()
     trial = trial_for(cast)
     kwargs = {
         "hypothesis": "H",
         "plan": "P",
         "participants": "D",
-        "starts_on": TODAY,
-        "ends_on": TODAY + datetime.timedelta(days=5),
+        "starts_on": day,
+        "ends_on": day + datetime.timedelta(days=5),
         "seen_updated_at": trial.updated_at,
     }
     if case == "order":
-        kwargs["ends_on"] = TODAY - datetime.timedelta(days=1)
+        kwargs["ends_on"] = day - datetime.timedelta(days=1)
     elif case == "missing_start":
         kwargs["starts_on"] = None
     elif case == "too_long":
@@ -339,6 +343,7 @@ def test_status_update(cast):
 
 
 def test_no_changes_after_evaluation(cast):
+    day = today()
     trial = evaluated_trial(cast)
     with pytest.raises(PermissionDenied):
         actions.do_report_trial(cast.fresh("manager"), trial, text="Sent", health="green")
@@ -349,8 +354,8 @@ def test_no_changes_after_evaluation(cast):
             hypothesis="",
             plan="",
             participants="",
-            starts_on=TODAY,
-            ends_on=TODAY,
+            starts_on=day,
+            ends_on=day,
         )
 
 
@@ -370,12 +375,14 @@ def test_reassign_owner(cast):
 
 
 def test_flagged_when_the_owner_left_or_the_time_ran_out(cast):
+    day = today()
     fine = trial_for(cast)
     left = trial_for(cast, owner=cast.colleague)
     overdue = trial_for(cast)
     done_late = evaluated_trial(cast)
     Trial.objects.filter(pk__in=[overdue.pk, done_late.pk]).update(
-        starts_on=TODAY - datetime.timedelta(days=30), ends_on=TODAY - datetime.timedelta(days=1)
+        starts_on=day - datetime.timedelta(days=30),
+        ends_on=day - datetime.timedelta(days=1),
     )
     do_update_user(
         cast.fresh("admin"),

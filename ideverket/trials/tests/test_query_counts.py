@@ -24,8 +24,12 @@ from ideverket.trials.panels import load_trials_panel
 from .builders import load, trial_for
 
 MORE = 20
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
+
+
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
 
 
 def listed_trial(cast, n, **kwargs):
@@ -35,7 +39,8 @@ def listed_trial(cast, n, **kwargs):
 
 
 def overdue(cast):
-    Trial.objects.update(starts_on=TODAY - 9 * DAY, ends_on=TODAY - DAY)
+    day = today()
+    Trial.objects.update(starts_on=day - 9 * DAY, ends_on=day - DAY)
 
 
 # The trial list: the request; the filter form's units; the paginator's count; the page of

@@ -16,7 +16,10 @@ from ideverket.trials.models import Criterion, Trial, TrialUpdate
 from .builders import load, trial_for
 from .conftest import PERSONAS
 
-TODAY = timezone.localdate()
+
+def today():
+    """Today's date, read when the test runs (not when this module is imported)."""
+    return timezone.localdate()
 
 
 def evaluation_data(trial, **changes):
@@ -30,7 +33,8 @@ def evaluation_data(trial, **changes):
 
 def trial_routes(trial, cast):
     """(method, url name, data) for every route that takes a trial."""
-    plan = {"plan": "Kapad", "starts_on": TODAY.isoformat(), "ends_on": TODAY.isoformat()}
+    day = today()
+    plan = {"plan": "Kapad", "starts_on": day.isoformat(), "ends_on": day.isoformat()}
     return [
         ("get", "trials:detail", None),
         ("get", "trials:edit", None),
@@ -101,6 +105,7 @@ def test_an_owner_outside_the_circle_sees_the_trial_and_its_idea(cast, login):
 
 
 def test_notifications_of_a_hidden_trial_are_not_shown(cast, login):
+    day = today()
     trial = trial_for(cast, title="Zebrafinkar i skolan")
     from ideverket.ideas import actions as idea_actions
 
@@ -115,8 +120,8 @@ def test_notifications_of_a_hidden_trial_are_not_shown(cast, login):
         hypothesis="",
         plan="P",
         participants="",
-        starts_on=TODAY,
-        ends_on=TODAY,
+        starts_on=day,
+        ends_on=day,
     )
     trial = load(trial)
     actions.do_evaluate_trial(
@@ -237,6 +242,7 @@ def test_evaluating_an_evaluated_trial_says_so(cast, login, evaluated):
 
 
 def test_edit_plan_through_the_page(cast, login, running):
+    day = today()
     client = login(cast.fresh("colleague"))
     url = reverse("trials:edit", args=[running.pk])
     seen = client.get(url).context["form"].initial["seen_updated_at"]
@@ -245,8 +251,8 @@ def test_edit_plan_through_the_page(cast, login, running):
         "hypothesis": "Om vi …",
         "plan": "Vecka 1",
         "participants": "3A",
-        "starts_on": TODAY.isoformat(),
-        "ends_on": (TODAY + datetime.timedelta(days=20)).isoformat(),
+        "starts_on": day.isoformat(),
+        "ends_on": (day + datetime.timedelta(days=20)).isoformat(),
         # Fields nobody may post are ignored.
         "status": Trial.Status.EVALUATED,
         "owner": cast.outsider.pk,
@@ -275,13 +281,14 @@ def test_edit_plan_through_the_page(cast, login, running):
     ],
 )
 def test_bad_plan_input(cast, login, running, changes, field, message):
+    day = today()
     client = login(cast.fresh("manager"))
     data = {
         "hypothesis": "Min hypotes åäö",
         "plan": "P",
         "participants": "",
-        "starts_on": TODAY.isoformat(),
-        "ends_on": TODAY.isoformat(),
+        "starts_on": day.isoformat(),
+        "ends_on": day.isoformat(),
     }
     data.update(changes)
     response = client.post(reverse("trials:edit", args=[running.pk]), data)
@@ -342,11 +349,12 @@ def homecare_trial(cast, title):
 
 
 def test_list_filters(cast, login):
+    day = today()
     school = trial_for(cast, title="Skolans test")
     social = homecare_trial(cast, "Hemtjänstens test")
     overdue = trial_for(cast, title="Försenat test")
     Trial.objects.filter(pk=overdue.pk).update(
-        starts_on=TODAY - datetime.timedelta(days=9), ends_on=TODAY - datetime.timedelta(days=1)
+        starts_on=day - datetime.timedelta(days=9), ends_on=day - datetime.timedelta(days=1)
     )
     client = login(cast.fresh("coordinator"))
     url = reverse("trials:list")
