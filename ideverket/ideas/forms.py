@@ -1,6 +1,7 @@
 """Forms for ideas: submitting, filtering, deciding, commenting."""
 
 import html
+import uuid
 from dataclasses import dataclass
 
 from django import forms
@@ -193,6 +194,12 @@ def filter_options(fresh=False):
     """(units, themes, challenges) the idea filters offer, as FilterOptions: the same for
     everyone, so kept per process for FILTER_OPTIONS_FRESH_FOR seconds instead of three
     queries and a model per row on every list (`fresh` reads them anew)."""
+    return _filter_options_read(fresh)[0]
+
+
+def _filter_options_read(fresh=False):
+    """(options, stamp): the stamp names this reading of the options, so what is rendered
+    from them (the filter's selects) can be kept under it and is never shown for another."""
     found = None if fresh else cache.get(FILTER_OPTIONS_KEY)
     if found is None:
         units = (
@@ -201,7 +208,7 @@ def filter_options(fresh=False):
             .tree_order()
             .values_list("pk", "name", "depth")
         )
-        found = (
+        options = (
             [FilterOption(pk, indented(name, depth)) for pk, name, depth in units],
             [
                 FilterOption(pk, name)
@@ -214,6 +221,7 @@ def filter_options(fresh=False):
                 for pk, title in Challenge.objects.order_by("title").values_list("pk", "title")
             ],
         )
+        found = (options, uuid.uuid4().hex)
         cache.set(FILTER_OPTIONS_KEY, found, FILTER_OPTIONS_FRESH_FOR)
     return found
 
@@ -228,6 +236,7 @@ class IdeaFilterForm(forms.Form):
         "challenge": (_("Utmaning"), _("Alla utmaningar")),
     }
     ORDER = ("q", "department", "stage", "theme", "challenge", "partners", "sort")
+    SELECTS = ("department", "stage", "theme", "challenge", "sort")
 
     q = forms.CharField(label=_("Sök"), required=False, max_length=200, widget=forms.SearchInput)
     stage = forms.ChoiceField(
@@ -240,9 +249,11 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        options = filter_options()
+        options, stamp = _filter_options_read()
         if self._asks_for_unknown(options):
-            options = filter_options(fresh=True)  # added in the last minute, in another process
+            # Added in the last minute, in another process.
+            options, stamp = _filter_options_read(fresh=True)
+        self.options_stamp = stamp
         for (name, (label, empty_label)), objects in zip(
             self.OPTION_FIELDS.items(), options, strict=True
         ):
@@ -250,6 +261,18 @@ class IdeaFilterForm(forms.Form):
                 objects, label=label, empty_label=empty_label, widget=QuickSelect
             )
         self.fields = {name: self.fields[name] for name in self.ORDER}
+
+    @property
+    def selects_key(self):
+        """Everything the five selects show: their values as asked (an invalid one shows an
+        error) and the options they were made from. The idea list keeps them rendered under
+        this key and the language: about 200 options, the most of the form's rendering."""
+        data = self.data if self.is_bound else {}
+        values = (
+            "\x1e".join(data.getlist(name) if hasattr(data, "getlist") else [data.get(name, "")])
+            for name in self.SELECTS
+        )
+        return "\x1f".join([self.options_stamp, *values])
 
     def _asks_for_unknown(self, options):
         for name, objects in zip(self.OPTION_FIELDS, options, strict=True):

@@ -1,7 +1,10 @@
 """The idea list's filter options are kept per process for a minute: what that may and may not
 change for the person filtering."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from ideverket.challenges.models import Theme
@@ -60,3 +63,26 @@ def test_options_are_read_once_and_then_kept(cast, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert filter_options() == (units, themes, challenges)
     assert [str(unit) for unit in units][:2] == ["Utbildningsförvaltningen", "– Skola Norr"]
+
+
+def selected_options(response):
+    return re.findall(r'<option value="([^"]*)" selected>', response.text)
+
+
+def test_the_kept_selects_show_each_request_its_own_choices(cast, login):
+    """The selects are kept rendered per process, keyed on what was asked: a second person's
+    choices, an invalid value's error and the language are never taken from another request."""
+    client = login(cast.fresh("employee"))
+    first = client.get(LIST, {"department": cast.school.pk, "sort": "oldest"})
+    assert selected_options(first) == [str(cast.school.pk), "", "", "", "oldest"]
+    second = client.get(LIST, {"department": cast.social.pk})
+    assert selected_options(second) == [str(cast.social.pk), "", "", ""]
+    refused = client.get(LIST, {"department": "999999"})
+    assert 'id="id_department_error"' in refused.text
+    again = client.get(LIST, {"department": cast.social.pk})
+    assert 'id="id_department_error"' not in again.text
+    assert again.text.count("Hela kommunen") == 1
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(LIST, {"department": cast.social.pk})
+    assert "Hela kommunen" not in english.text
+    assert selected_options(english)[0] == str(cast.social.pk)
