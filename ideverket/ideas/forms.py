@@ -1,13 +1,9 @@
 """Forms for ideas: submitting, filtering, deciding, commenting."""
 
-import html
-import uuid
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Challenge, Theme
@@ -18,65 +14,16 @@ from ideverket.lib.forms import (
     SafeModelMultipleChoiceField,
     UnitChoiceField,
     indented,
-    is_id,
+    kept_choices,
+    names_unknown_id,
 )
+from ideverket.lib.widgets import QuickSelect, QuickSelectMultiple
 from ideverket.org.models import RoleAssignment, Unit
 
 from .models import Idea
 from .process import REASON_LABELS, REQUIREMENTS, Needs, Outcome, Stage
 
 User = get_user_model()
-
-
-def _escape(value):
-    """conditional_escape without its lazy-string checks, which cost more than the escaping."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
-
-
-def _attrs_html(attrs):
-    """HTML attributes as Django's widgets/attrs.html writes them (True: bare, False: left out)."""
-    return "".join(
-        f" {_escape(name)}" if value is True else f' {_escape(name)}="{_escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False and value is not None
-    )
-
-
-class QuickSelect(forms.Select):
-    """A <select> written in Python straight from the choices instead of one template render
-    and one option dict per option: the same HTML as Django's Select, but the idea list's 130
-    units cost a fraction of a millisecond instead of over ten."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        one_only = not self.allow_multiple_selected
-        parts = []
-
-        def option(option_value, label):
-            key = "" if option_value is None else str(option_value)
-            selected = key in chosen
-            if selected and one_only:
-                chosen.clear()  # as Django's Select: only the first match is selected
-            flag = " selected" if selected else ""
-            return f'<option value="{_escape(key)}"{flag}>{_escape(label)}</option>'
-
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):
-                inner = "".join(option(v, sub) for v, sub in label)
-                parts.append(f'<optgroup label="{_escape(option_value)}">{inner}</optgroup>')
-            else:
-                parts.append(option(option_value, label))
-        attrs_html = _attrs_html(self.build_attrs(self.attrs, attrs))
-        if not one_only:
-            attrs_html += " multiple"
-        # Every value above went through _escape.
-        return mark_safe(f'<select name="{_escape(name)}"{attrs_html}>{"".join(parts)}</select>')
-
-
-class QuickSelectMultiple(forms.SelectMultiple):
-    """QuickSelect for several choices (the same HTML as Django's SelectMultiple)."""
-
-    render = QuickSelect.render
 
 
 class IdeaForm(CleanTextMixin, forms.ModelForm):
@@ -175,8 +122,6 @@ SORT_CHOICES = [
 
 
 FILTER_OPTIONS_KEY = "ideas:filter-options"
-# The filters' lists change seldom (a new unit, theme or challenge): kept per process this long.
-FILTER_OPTIONS_FRESH_FOR = 60
 
 
 @dataclass(frozen=True)
@@ -192,38 +137,31 @@ class FilterOption:
 
 def filter_options(fresh=False):
     """(units, themes, challenges) the idea filters offer, as FilterOptions: the same for
-    everyone, so kept per process for FILTER_OPTIONS_FRESH_FOR seconds instead of three
-    queries and a model per row on every list (`fresh` reads them anew)."""
-    return _filter_options_read(fresh)[0]
+    everyone, so kept per process (lib.forms.kept_choices) instead of three queries and a
+    model per row on every list (`fresh` reads them anew)."""
+    return kept_choices(FILTER_OPTIONS_KEY, _read_filter_options, fresh)[0]
 
 
-def _filter_options_read(fresh=False):
-    """(options, stamp): the stamp names this reading of the options, so what is rendered
-    from them (the filter's selects) can be kept under it and is never shown for another."""
-    found = None if fresh else cache.get(FILTER_OPTIONS_KEY)
-    if found is None:
-        units = (
-            Unit.objects.active()
-            .exclude(kind=Unit.Kind.MUNICIPALITY)
-            .tree_order()
-            .values_list("pk", "name", "depth")
-        )
-        options = (
-            [FilterOption(pk, indented(name, depth)) for pk, name, depth in units],
-            [
-                FilterOption(pk, name)
-                for pk, name in Theme.objects.filter(is_active=True)
-                .order_by("name")
-                .values_list("pk", "name")
-            ],
-            [
-                FilterOption(pk, title)
-                for pk, title in Challenge.objects.order_by("title").values_list("pk", "title")
-            ],
-        )
-        found = (options, uuid.uuid4().hex)
-        cache.set(FILTER_OPTIONS_KEY, found, FILTER_OPTIONS_FRESH_FOR)
-    return found
+def _read_filter_options():
+    units = (
+        Unit.objects.active()
+        .exclude(kind=Unit.Kind.MUNICIPALITY)
+        .tree_order()
+        .values_list("pk", "name", "depth")
+    )
+    return (
+        [FilterOption(pk, indented(name, depth)) for pk, name, depth in units],
+        [
+            FilterOption(pk, name)
+            for pk, name in Theme.objects.filter(is_active=True)
+            .order_by("name")
+            .values_list("pk", "name")
+        ],
+        [
+            FilterOption(pk, title)
+            for pk, title in Challenge.objects.order_by("title").values_list("pk", "title")
+        ],
+    )
 
 
 class IdeaFilterForm(forms.Form):
@@ -249,10 +187,11 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        options, stamp = _filter_options_read()
-        if self._asks_for_unknown(options):
-            # Added in the last minute, in another process.
-            options, stamp = _filter_options_read(fresh=True)
+        options, stamp = kept_choices(FILTER_OPTIONS_KEY, _read_filter_options)
+        if self.is_bound and names_unknown_id(
+            self.data, dict(zip(self.OPTION_FIELDS, options, strict=True))
+        ):
+            options, stamp = kept_choices(FILTER_OPTIONS_KEY, _read_filter_options, fresh=True)
         self.options_stamp = stamp
         for (name, (label, empty_label)), objects in zip(
             self.OPTION_FIELDS.items(), options, strict=True
@@ -273,13 +212,6 @@ class IdeaFilterForm(forms.Form):
             for name in self.SELECTS
         )
         return "\x1f".join([self.options_stamp, *values])
-
-    def _asks_for_unknown(self, options):
-        for name, objects in zip(self.OPTION_FIELDS, options, strict=True):
-            value = self.data.get(name, "") if self.is_bound else ""
-            if is_id(value) and int(value) not in {option.pk for option in objects}:
-                return True
-        return False
 
     def filter(self, queryset):
         """Apply the valid filters; an invalid value is dropped, never passed to the ORM."""

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Theme
 from ideverket.goals.models import Period
-from ideverket.lib.forms import SafeModelChoiceField
+from ideverket.lib.forms import LoadedChoiceField, kept_choices, names_unknown_id
+from ideverket.lib.widgets import QuickSelect
 from ideverket.org.models import Unit
 
 
@@ -37,10 +38,15 @@ def _local_midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def default_range(today=None):
-    """The period containing today, or else today's calendar year (not stored)."""
+def default_range(today=None, periods=None):
+    """The period containing today, or else today's calendar year (not stored). `periods`: the
+    stored periods when the caller has them (the filter form keeps them), else they are read."""
     today = today or timezone.localdate()
-    period = Period.objects.containing(today).order_by("-starts_on").first()
+    if periods is None:
+        period = Period.objects.containing(today).order_by("-starts_on").first()
+    else:
+        containing = [p for p in periods if p.starts_on <= today <= p.ends_on]
+        period = max(containing, key=lambda p: p.starts_on, default=None)
     if period is not None:
         return range_of(period)
     return DateRange(
@@ -56,38 +62,66 @@ def range_of(period):
     )
 
 
-class InsightsFilterForm(forms.Form):
-    """An invalid value is dropped (and shown at its field), never used."""
+CHOICES_KEY = "insights:filter-choices"
 
-    period = SafeModelChoiceField(
-        label=_("Period"),
-        required=False,
-        queryset=Period.objects.only("id", "name", "starts_on", "ends_on"),
-        empty_label=_("Innevarande period"),
-        error_messages={
-            "invalid_choice": _("Den perioden finns inte. Innevarande period visas i stället.")
-        },
+
+def _read_choices():
+    """The periods, departments and themes to filter on (kept: lib.forms.kept_choices)."""
+    return (
+        list(Period.objects.only("id", "name", "starts_on", "ends_on")),
+        list(Unit.objects.departments().order_by("name").only("id", "name", "path")),
+        list(Theme.objects.filter(is_active=True).only("id", "name")),
     )
-    department = SafeModelChoiceField(
-        label=_("Förvaltning"),
-        required=False,
-        queryset=Unit.objects.departments().order_by("name").only("id", "name", "path"),
-        empty_label=_("Alla förvaltningar"),
-        error_messages={
-            "invalid_choice": _("Den förvaltningen finns inte. Alla förvaltningar visas i stället.")
-        },
-    )
-    theme = SafeModelChoiceField(
-        label=_("Tema"),
-        required=False,
-        queryset=Theme.objects.filter(is_active=True).only("id", "name"),
-        empty_label=_("Alla teman"),
-        error_messages={"invalid_choice": _("Det temat finns inte. Alla teman visas i stället.")},
-    )
+
+
+class InsightsFilterForm(forms.Form):
+    """An invalid value is dropped (and shown at its field), never used.
+
+    The choices are the same for everyone: kept per process for a minute (lib.forms.kept_choices;
+    a value naming one added since reads them anew), and written by QuickSelect, since Django's
+    Select renders a template per option. Four queries fewer per page, and the current period
+    is found in the kept list."""
+
+    FIELDS = {
+        "period": (
+            _("Period"),
+            _("Innevarande period"),
+            _("Den perioden finns inte. Innevarande period visas i stället."),
+        ),
+        "department": (
+            _("Förvaltning"),
+            _("Alla förvaltningar"),
+            _("Den förvaltningen finns inte. Alla förvaltningar visas i stället."),
+        ),
+        "theme": (
+            _("Tema"),
+            _("Alla teman"),
+            _("Det temat finns inte. Alla teman visas i stället."),
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lists, _stamp = kept_choices(CHOICES_KEY, _read_choices)
+        if self.is_bound and names_unknown_id(
+            self.data, dict(zip(self.FIELDS, lists, strict=True))
+        ):
+            lists, _stamp = kept_choices(CHOICES_KEY, _read_choices, fresh=True)
+        self.periods = lists[0]
+        for (name, (label, empty_label, invalid)), objects in zip(
+            self.FIELDS.items(), lists, strict=True
+        ):
+            self.fields[name] = LoadedChoiceField(
+                objects,
+                label=label,
+                empty_label=empty_label,
+                error_messages={"invalid_choice": invalid},
+                widget=QuickSelect,
+            )
 
     def filters(self):
         """(date range, department or None, theme or None) from the valid values."""
         data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
         period = data.get("period")
-        dates = range_of(period) if period is not None else default_range()
+        dates = range_of(period) if period is not None else default_range(periods=self.periods)
         return dates, data.get("department"), data.get("theme")

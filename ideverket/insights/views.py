@@ -42,14 +42,15 @@ def overview(request):
     The figures come from the cache (cache.py: computed at most FRESH_FOR ago for this viewer
     and these filters), and the page says when they were computed.
 
-    Queries (coordinator, nothing chosen, figures in the cache; 9 in all): the request (4); the
-    default period (1); the cached figures (1); the form's period, department and theme choices
-    (3). Anyone else adds their unit (1, for visibility); a chosen filter value adds its lookup
-    and a chosen period drops the default one. When the figures are computed (at most once per
-    FRESH_FOR) add their own 12 and the cache write (3): the funnel (2); the implementation rate
-    (1); lead times (1); waiting (2: the departments' own time limits, the grouped ideas);
-    effects per department (1), the themes and their sums (2), the top goals and their sums (2;
-    none without a stored period); participation (1). A download reads the same cached figures.
+    Queries (coordinator, nothing chosen, figures in the cache; 4 in all): the request (3: session,
+    the person with their unit, their roles); the cached figures (1). The period, department and
+    theme choices are kept per process (forms.InsightsFilterForm), the current period among
+    them; a value naming a choice added in the last minute reads them anew (3). When the figures
+    are computed (at most once per FRESH_FOR) add their own 11 and the cache write: the funnel
+    (2); the implementation rate (1); lead times (1); waiting (2: the departments' own time
+    limits, the grouped ideas); effects per department (1), the themes and their sums (2), the
+    top goals and their sums (2; none without a stored period); participation (1). A download
+    reads the same cached figures.
     See tests/test_query_counts.py.
     """
     if not can_view_insights(request.user):

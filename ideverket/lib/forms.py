@@ -3,8 +3,10 @@ the stale-form timestamp."""
 
 import copy
 import datetime
+import uuid
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils.dateparse import parse_datetime
@@ -83,6 +85,32 @@ class LoadedChoiceField(forms.TypedChoiceField):
 
     def _object(self, value):
         return self._loaded().get(value)
+
+
+# Choice lists that are the same for everyone (units, themes, periods …) change seldom: a
+# filter form keeps them per process this long instead of reading them on every page.
+CHOICES_FRESH_FOR = 60
+
+
+def kept_choices(key, read, fresh=False):
+    """(lists, stamp): what `read()` returned, kept per process under `key` for
+    CHOICES_FRESH_FOR seconds (`fresh` reads anew). The stamp names this reading, so what is
+    rendered from the lists can be kept under it and is never shown for another reading."""
+    found = None if fresh else cache.get(key)
+    if found is None:
+        found = (read(), uuid.uuid4().hex)
+        cache.set(key, found, CHOICES_FRESH_FOR)
+    return found
+
+
+def names_unknown_id(data, objects_by_field):
+    """True when a bound form's `data` names an id its kept list lacks: one added in the last
+    minute, in another process, so the lists are read anew (an old list never refuses it)."""
+    for name, objects in objects_by_field.items():
+        value = data.get(name, "")
+        if is_id(value) and int(value) not in {obj.pk for obj in objects}:
+            return True
+    return False
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):

@@ -4,8 +4,8 @@ import pytest
 from django import forms
 from django.test.html import parse_html
 
-from ideverket.ideas.forms import QuickSelect, QuickSelectMultiple
 from ideverket.lib.forms import UnitChoiceField
+from ideverket.lib.widgets import QuickSelect, QuickSelectMultiple
 from ideverket.org.models import Unit
 
 CHOICES = [
