@@ -118,14 +118,16 @@ def prepare():
     django.setup()
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.utils.module_loading import import_string
 
     from ideverket.demo.scale import SCALE_DOMAIN
     from ideverket.ideas.models import Idea, Stage
     from ideverket.org.models import RoleAssignment, User
+
+    SessionStore = import_string(f"{settings.SESSION_ENGINE}.SessionStore")
 
     def session_for(user):
         # What django.contrib.auth.login stores, written without a request.

@@ -287,6 +287,8 @@ TASKS = {
 
 # --- Security --------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, read with a statement written once (ideverket/lib/sessions.py).
+SESSION_ENGINE = "ideverket.lib.sessions"
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the body's hx-headers, not the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

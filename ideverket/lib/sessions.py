@@ -1,0 +1,40 @@
+"""Django's database sessions, read with a statement written once instead of a query built
+and compiled by the ORM on every request (about a millisecond of Python each time for a
+lookup by primary key; docs/performance.md). Writing, expiry and everything else are Django's
+own: settings.SESSION_ENGINE names this module."""
+
+from django.contrib.sessions.backends import db
+from django.db import connections, router
+from django.utils import timezone
+
+_statements = {}
+
+
+def _statement(model, connection):
+    key = (model, connection.alias)
+    if key not in _statements:
+        quote = connection.ops.quote_name
+        meta = model._meta
+        _statements[key] = (
+            f"SELECT {quote(meta.get_field('session_data').column)} FROM {quote(meta.db_table)} "
+            f"WHERE {quote(meta.get_field('session_key').column)} = %s "
+            f"AND {quote(meta.get_field('expire_date').column)} > %s"
+        )
+    return _statements[key]
+
+
+class SessionStore(db.SessionStore):
+    def _get_session_from_db(self):
+        """The stored session when it exists and has not expired (the model with its key and
+        data: what load() reads), else None with the key dropped, as Django's own does."""
+        model = self.model
+        connection = connections[router.db_for_read(model, instance=None)]
+        # The expiry compared as the ORM would write it (a string on SQLite).
+        now = model._meta.get_field("expire_date").get_db_prep_value(timezone.now(), connection)
+        with connection.cursor() as cursor:
+            cursor.execute(_statement(model, connection), [self.session_key, now])
+            row = cursor.fetchone()
+        if row is None:
+            self._session_key = None
+            return None
+        return model(session_key=self.session_key, session_data=row[0])
