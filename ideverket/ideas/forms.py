@@ -15,7 +15,6 @@ from ideverket.lib.forms import (
     UnitChoiceField,
     indented,
     kept_choices,
-    names_unknown_id,
 )
 from ideverket.lib.widgets import QuickSelect, QuickSelectMultiple
 from ideverket.org.models import RoleAssignment, Unit
@@ -139,7 +138,7 @@ def filter_options(fresh=False):
     """(units, themes, challenges) the idea filters offer, as FilterOptions: the same for
     everyone, so kept per process (lib.forms.kept_choices) instead of three queries and a
     model per row on every list (`fresh` reads them anew)."""
-    return kept_choices(FILTER_OPTIONS_KEY, _read_filter_options, fresh)[0]
+    return kept_choices(FILTER_OPTIONS_KEY, _read_filter_options, fresh=fresh)[0]
 
 
 def _read_filter_options():
@@ -187,12 +186,12 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        options, stamp = kept_choices(FILTER_OPTIONS_KEY, _read_filter_options)
-        if self.is_bound and names_unknown_id(
-            self.data, dict(zip(self.OPTION_FIELDS, options, strict=True))
-        ):
-            options, stamp = kept_choices(FILTER_OPTIONS_KEY, _read_filter_options, fresh=True)
-        self.options_stamp = stamp
+        options, self.options_stamp = kept_choices(
+            FILTER_OPTIONS_KEY,
+            _read_filter_options,
+            asked=self.data if self.is_bound else None,
+            names=self.OPTION_FIELDS,
+        )
         for (name, (label, empty_label)), objects in zip(
             self.OPTION_FIELDS.items(), options, strict=True
         ):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ideverket.challenges.models import Theme
 from ideverket.goals.models import Period
-from ideverket.lib.forms import LoadedChoiceField, kept_choices, names_unknown_id
+from ideverket.lib.forms import LoadedChoiceField, kept_choices
 from ideverket.lib.widgets import QuickSelect
 from ideverket.org.models import Unit
 
@@ -102,11 +102,12 @@ class InsightsFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        lists, _stamp = kept_choices(CHOICES_KEY, _read_choices)
-        if self.is_bound and names_unknown_id(
-            self.data, dict(zip(self.FIELDS, lists, strict=True))
-        ):
-            lists, _stamp = kept_choices(CHOICES_KEY, _read_choices, fresh=True)
+        lists, _stamp = kept_choices(
+            CHOICES_KEY,
+            _read_choices,
+            asked=self.data if self.is_bound else None,
+            names=self.FIELDS,
+        )
         self.periods = lists[0]
         for (name, (label, empty_label, invalid)), objects in zip(
             self.FIELDS.items(), lists, strict=True

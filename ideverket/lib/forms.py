@@ -92,25 +92,25 @@ class LoadedChoiceField(forms.TypedChoiceField):
 CHOICES_FRESH_FOR = 60
 
 
-def kept_choices(key, read, fresh=False):
+def kept_choices(key, read, *, asked=None, names=(), fresh=False):
     """(lists, stamp): what `read()` returned, kept per process under `key` for
     CHOICES_FRESH_FOR seconds (`fresh` reads anew). The stamp names this reading, so what is
-    rendered from the lists can be kept under it and is never shown for another reading."""
+    rendered from the lists can be kept under it and is never shown for another reading.
+
+    `asked` is a bound form's data and `names` its fields, one per list: a value naming an id
+    its kept list lacks (added in the last minute, in another process) reads the lists anew,
+    so an old list never refuses it."""
     found = None if fresh else cache.get(key)
+    if found is not None and asked is not None:
+        for name, objects in zip(names, found[0], strict=True):
+            value = asked.get(name, "")
+            if is_id(value) and int(value) not in {obj.pk for obj in objects}:
+                found = None
+                break
     if found is None:
         found = (read(), uuid.uuid4().hex)
         cache.set(key, found, CHOICES_FRESH_FOR)
     return found
-
-
-def names_unknown_id(data, objects_by_field):
-    """True when a bound form's `data` names an id its kept list lacks: one added in the last
-    minute, in another process, so the lists are read anew (an old list never refuses it)."""
-    for name, objects in objects_by_field.items():
-        value = data.get(name, "")
-        if is_id(value) and int(value) not in {obj.pk for obj in objects}:
-            return True
-    return False
 
 
 class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
