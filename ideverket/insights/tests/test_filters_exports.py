@@ -63,7 +63,6 @@ def test_default_period_is_the_one_containing_today(cast, login, data):
     assert context["dates"].period == Period.objects.get(name=str(current_year()))
 
 
-
 def test_choices_added_after_they_were_kept_can_be_chosen_at_once(cast, login, data):
     """The choices are kept per process for a minute; a value naming one added since then
     reads them anew instead of being refused."""
@@ -80,6 +79,7 @@ def test_choices_added_after_they_were_kept_can_be_chosen_at_once(cast, login, d
     assert response.context["form"].errors == {}
     assert response.context["dates"].period == older
     assert f'<option value="{theme.pk}" selected>Alldeles nytt tema</option>' in response.text
+
 
 def test_without_periods_the_calendar_year_is_used(cast, login):
     context = login(cast.fresh("coordinator")).get(URL).context
