@@ -17,6 +17,8 @@ path of the backend that signed a person in, so these names are the ones in
 settings.AUTHENTICATION_BACKENDS.
 """
 
+import functools
+
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
@@ -37,17 +39,10 @@ class PersonQuery:
     (org/tests/test_backend_roles.py compares the two field by field).
     """
 
-    def __init__(self):
-        self._by_alias = {}
-
-    def _prepared(self, connection):
-        found = self._by_alias.get(connection.alias)
-        if found is None:
-            found = self._by_alias[connection.alias] = self._prepare(connection)
-        return found
-
     @staticmethod
-    def _prepare(connection):
+    @functools.cache
+    def _prepared(alias):
+        connection = connections[alias]
         User = get_user_model()
         quote = connection.ops.quote_name
         user_fields, unit_fields = User._meta.concrete_fields, Unit._meta.concrete_fields
@@ -88,7 +83,7 @@ class PersonQuery:
         User = get_user_model()
         connection = connections[router.db_for_read(User)]
         sql, (user_names, user_converters), (unit_names, unit_converters) = self._prepared(
-            connection
+            connection.alias
         )
         pk = User._meta.pk.get_prep_value(User._meta.pk.to_python(user_id))
         with connection.cursor() as cursor:
